@@ -1,0 +1,3 @@
+export default defineBackground(() => {
+  // Filled in by the nudge work: the engine runs here, away from page start-up.
+});

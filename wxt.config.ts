@@ -1,0 +1,27 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+
+// The public half of the signing key. It fixes the extension ID for unpacked
+// and self-hosted builds, so managed policy can name the extension:
+//   clhppdhgldbhpoeohikenicmnbbifcjl
+// (Chrome Web Store and Edge Add-ons assign their own IDs; see docs/admin.md.)
+export const EXTENSION_PUBLIC_KEY =
+  'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAwIyBVx1hP1IXwNWzC+VtT3gQPJEQ2QkRFAc1NNj4Z19OS8En8nn3AuUz8/M3m0ej4inUWxyHGwf6FVRgQsXiz8IyQ/78O1AB5wPDERyI0GhMULMkHrykCfG099p0MA0PKkibub/IRfdIttDpADFJKScq7evtm1/8Az2stHEFUkgM601ZAms8f8qt3JDe8zBNI4svZnONk0kr04Ua2RYP0tcWMlAJBrPVWualSHELUGXhe6Cvy5+deCcXl1vkysvckSa2fO6DYqi6Q15qikjtXfnnVeYX5B5+mVcGmSFzp+PxRMa1m6wh/RSxraCU2WJUewLJcpkjdx8D5aslath2ZQIDAQAB';
+export const GECKO_ID = 'second-thought@schools.example';
+
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  vite: () => ({
+    plugins: [preact()],
+  }),
+  manifest: ({ browser }) => ({
+    name: 'Second Thought',
+    description: 'A calm second thought before you post: checks drafts on this device against your school’s social media policy.',
+    default_locale: undefined,
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: GECKO_ID, strict_min_version: '115.0' } } }
+      : { key: EXTENSION_PUBLIC_KEY }),
+    permissions: ['storage'],
+    storage: { managed_schema: 'managed_schema.json' },
+  }),
+});
