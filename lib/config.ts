@@ -1,0 +1,85 @@
+import type { CheckConfig, HashedRoster, Role } from './types';
+
+/** Thrown for a configuration the engine cannot use; the message names the field. */
+export class ConfigError extends Error {
+  constructor(
+    readonly field: string,
+    problem: string,
+  ) {
+    super(`${field}: ${problem}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const ROLES: readonly Role[] = ['staff', 'pupil'];
+// Generous limits: a big secondary school has ~2,000 pupils; anything far beyond
+// this is almost certainly a mistaken file, and would slow every check down.
+const MAX_LIST = 50_000;
+const MAX_NAME_LENGTH = 200;
+
+function stringList(raw: Record<string, unknown>, field: string, required: boolean): string[] {
+  const value = raw[field];
+  if (value === undefined) {
+    if (required) throw new ConfigError(field, 'is missing; it should be a list of names');
+    return [];
+  }
+  if (!Array.isArray(value)) throw new ConfigError(field, 'should be a list of names');
+  if (value.length > MAX_LIST) throw new ConfigError(field, `has ${value.length} entries; the limit is ${MAX_LIST}`);
+  return value.map((item, index) => {
+    if (typeof item !== 'string') throw new ConfigError(`${field}[${index}]`, 'should be text');
+    const trimmed = item.normalize('NFC').trim();
+    if (trimmed.length === 0) throw new ConfigError(`${field}[${index}]`, 'is empty');
+    if (trimmed.length > MAX_NAME_LENGTH) throw new ConfigError(`${field}[${index}]`, 'is too long to be a name');
+    return trimmed;
+  });
+}
+
+function hashedRoster(value: unknown): HashedRoster | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new ConfigError('hashedRoster', 'should be an object written by the admin tool');
+  }
+  const roster = value as Record<string, unknown>;
+  if (roster.version !== 1) throw new ConfigError('hashedRoster.version', 'should be 1');
+  if (typeof roster.key !== 'string' || roster.key.length < 16) {
+    throw new ConfigError('hashedRoster.key', 'should be the school’s key (base64 text)');
+  }
+  const lists = ['firstNames', 'fullNames', 'firstInitials', 'surnames'] as const;
+  const out: Partial<HashedRoster> = { version: 1, key: roster.key };
+  for (const list of lists) {
+    const items = roster[list] ?? [];
+    if (!Array.isArray(items) || items.some((item) => typeof item !== 'string')) {
+      throw new ConfigError(`hashedRoster.${list}`, 'should be a list of hashes');
+    }
+    out[list] = items as string[];
+  }
+  return out as HashedRoster;
+}
+
+/**
+ * Checks a configuration from any source (a JSON file, managed policy, local
+ * settings) and returns a clean copy. Throws ConfigError naming the field.
+ */
+export function validateConfig(raw: unknown): CheckConfig {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    throw new ConfigError('config', 'should be a JSON object with schoolNames, pupilNames, staffNames and role');
+  }
+  const record = raw as Record<string, unknown>;
+  const role = record.role ?? 'pupil';
+  if (typeof role !== 'string' || !ROLES.includes(role as Role)) {
+    throw new ConfigError('role', `should be "staff" or "pupil", not ${JSON.stringify(role)}`);
+  }
+  const pupilNames = stringList(record, 'pupilNames', false);
+  pupilNames.forEach((name, index) => {
+    if (name.split(/\s+/).length < 2) {
+      throw new ConfigError(`pupilNames[${index}]`, `"${name}" should be a first name and a surname`);
+    }
+  });
+  return {
+    schoolNames: stringList(record, 'schoolNames', false),
+    pupilNames,
+    hashedRoster: hashedRoster(record.hashedRoster),
+    staffNames: stringList(record, 'staffNames', false),
+    role: role as Role,
+  };
+}
