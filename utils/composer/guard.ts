@@ -1,0 +1,383 @@
+// The shared composer mechanism: catch a send before the site sees it, ask for
+// a verdict, then either replay the site's own send exactly once or hold it
+// behind a nudge. Site adapters only say where the editors and send controls
+// are; everything here is the same on every site.
+//
+// Listeners sit on `window` in the capture phase, so they run before React's
+// root listeners and before any editor's own keydown handler. The editor's DOM
+// is never written to: Lexical and Draft.js keep their own state and would send
+// stale text or crash (facebook/lexical#3674, facebook/draft-js#616).
+import type { CheckOutcome, NudgeHandle, NudgeRequest, SendKey, SiteAdapter } from './types';
+import {
+  composedContains,
+  composedParent,
+  eventOrigin,
+  formOf,
+  isDisabled,
+  isElement,
+  isNativeButton,
+  isSubmitButton,
+  isTextField,
+  readDraft,
+} from './dom';
+
+/** A window with its own constructors (a same-origin iframe has its own). */
+export type Realm = Window & typeof globalThis;
+
+export interface GuardOptions {
+  win: Realm;
+  adapter: SiteAdapter;
+  /** Asks for a verdict. It may reject or hang: the guard fails open. */
+  check(text: string): Promise<CheckOutcome>;
+  showNudge(request: NudgeRequest): NudgeHandle;
+  /** Called when someone starts writing, so the checker is awake before the post. */
+  warmUp?(): void;
+  /** How long to wait for a verdict before letting the post go (a cold service worker needs ~0.5 s). */
+  timeoutMs?: number;
+}
+
+export interface Guard {
+  /** Closes any nudge and forgets a pending send, e.g. after in-app navigation. */
+  reset(): void;
+  destroy(): void;
+}
+
+type Replay =
+  | { kind: 'click'; control: HTMLElement }
+  | { kind: 'key'; key: SendKey; ctrlKey: boolean; metaKey: boolean }
+  | { kind: 'submit'; form: HTMLFormElement; submitter: HTMLElement | null };
+
+interface PendingSend {
+  editors: HTMLElement[];
+  text: string;
+  replay: Replay;
+  selection: Range | null;
+}
+
+type Phase =
+  | { name: 'idle' }
+  | { name: 'checking'; send: PendingSend }
+  | { name: 'nudging'; send: PendingSend; nudge: NudgeHandle };
+
+const DEFAULT_TIMEOUT_MS = 750;
+// How far up from a send control to look for the editor it sends from. Social
+// sites nest deeply; a composer's button and editor rarely share a parent.
+const MAX_ANCESTOR_STEPS = 30;
+const WARM_UP_INTERVAL_MS = 10_000;
+const PING_EVENT = 'second-thought:guarded';
+
+/**
+ * Claims a window for one guard. Content scripts can arrive twice in a frame
+ * (a built-in site that is also in extraSites), and each would otherwise check
+ * and replay the same send. DOM events cross JavaScript worlds, so a cancelled
+ * ping tells a second copy that the window is already guarded.
+ */
+export function isWindowGuarded(win: Realm): boolean {
+  const ping = new win.CustomEvent(PING_EVENT, { cancelable: true });
+  return !win.dispatchEvent(ping);
+}
+
+export function createComposerGuard(options: GuardOptions): Guard {
+  const { win, adapter } = options;
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  let phase: Phase = { name: 'idle' };
+  let lastFocusedEditor: HTMLElement | null = null;
+  let lastWarmUp = -Infinity;
+  // Set while we dispatch a replay, so our own listeners let exactly that send
+  // through. (event.isTrusted alone is not enough: a site may re-dispatch.)
+  let replaying = false;
+
+  function swallow(event: Event): void {
+    event.preventDefault();
+    event.stopImmediatePropagation();
+  }
+
+  function editorAt(origin: Element): HTMLElement | null {
+    const candidate = origin.closest(adapter.editors);
+    if (!candidate || (adapter.isEditor && !adapter.isEditor(candidate))) return null;
+    return candidate as HTMLElement;
+  }
+
+  function isSendControl(element: Element): boolean {
+    return element.matches(adapter.sendControls) && (adapter.isSendControl?.(element) ?? true);
+  }
+
+  function sendControlIn(event: Event): HTMLElement | null {
+    if (!adapter.sendControls) return null;
+    for (const node of event.composedPath()) {
+      if (!isElement(node)) continue;
+      if (isSendControl(node)) return node as HTMLElement;
+    }
+    return null;
+  }
+
+  function editorsIn(root: Element): HTMLElement[] {
+    return Array.from(root.querySelectorAll<HTMLElement>(adapter.editors)).filter(
+      (element) => !adapter.isEditor || adapter.isEditor(element),
+    );
+  }
+
+  /** The editor a control sends from: the nearest one, preferring the one last written in. */
+  function editorsForControl(control: HTMLElement): HTMLElement[] {
+    if (adapter.editorsFor) return adapter.editorsFor(control, connected(lastFocusedEditor));
+    const form = formOf(control);
+    let scope: Element | null = form ?? control;
+    for (let steps = 0; scope && steps < MAX_ANCESTOR_STEPS; steps++) {
+      const recent = connected(lastFocusedEditor);
+      if (recent && composedContains(scope, recent)) return [recent];
+      const found = editorsIn(scope);
+      if (found.length > 0) return [found.find((editor) => readDraft(editor).trim() !== '') ?? found[0]];
+      scope = composedParent(scope);
+    }
+    return [];
+  }
+
+  function connected(element: HTMLElement | null): HTMLElement | null {
+    return element && element.isConnected ? element : null;
+  }
+
+  function draftOf(editors: HTMLElement[]): string {
+    return editors.map(readDraft).join('\n\n');
+  }
+
+  function saveSelection(editor: HTMLElement): Range | null {
+    if (isTextField(editor)) return null;
+    const selection = editor.ownerDocument.getSelection();
+    if (!selection || selection.rangeCount === 0) return null;
+    const range = selection.getRangeAt(0);
+    return editor.contains(range.startContainer) ? range.cloneRange() : null;
+  }
+
+  function beginSend(event: Event, editors: HTMLElement[], replay: Replay): void {
+    const text = draftOf(editors);
+    // An empty draft sends nothing worth checking (sites disable the button anyway).
+    if (text.trim() === '') return;
+    swallow(event);
+    const send: PendingSend = { editors, text, replay, selection: saveSelection(editors[0]) };
+    phase = { name: 'checking', send };
+    void verdictFor(text).then((outcome) => {
+      if (phase.name !== 'checking' || phase.send !== send) return;
+      if ('failed' in outcome || outcome.findings.length === 0) {
+        // Benign, or the checker failed: the post goes as if we were not here.
+        if ('failed' in outcome) console.warn('Second Thought: post sent unchecked:', outcome.failed);
+        phase = { name: 'idle' };
+        replaySend(send);
+        return;
+      }
+      const nudge = options.showNudge({
+        editor: editors[0],
+        text,
+        findings: outcome.findings,
+        role: outcome.role,
+        onEdit: () => settleNudge(send, 'edit'),
+        onPostAnyway: () => settleNudge(send, 'post'),
+      });
+      phase = { name: 'nudging', send, nudge };
+    });
+  }
+
+  function verdictFor(text: string): Promise<CheckOutcome> {
+    return new Promise((resolve) => {
+      const timer = win.setTimeout(() => resolve({ failed: `no answer within ${timeoutMs} ms` }), timeoutMs);
+      let answer: Promise<CheckOutcome>;
+      try {
+        answer = options.check(text);
+      } catch (error) {
+        answer = Promise.reject(error);
+      }
+      answer.then(
+        (outcome) => {
+          win.clearTimeout(timer);
+          resolve(outcome);
+        },
+        (error: unknown) => {
+          win.clearTimeout(timer);
+          resolve({ failed: error instanceof Error ? error.message : String(error) });
+        },
+      );
+    });
+  }
+
+  function settleNudge(send: PendingSend, choice: 'edit' | 'post'): void {
+    if (phase.name !== 'nudging' || phase.send !== send) return;
+    phase.nudge.close();
+    phase = { name: 'idle' };
+    if (choice === 'post') replaySend(send);
+    else returnToEditor(send);
+  }
+
+  function returnToEditor(send: PendingSend): void {
+    const editor = send.editors[0];
+    if (!editor.isConnected) return;
+    editor.focus({ preventScroll: true });
+    if (send.selection) {
+      const selection = editor.ownerDocument.getSelection();
+      selection?.removeAllRanges();
+      selection?.addRange(send.selection);
+    }
+  }
+
+  function replaySend(send: PendingSend): void {
+    const { replay } = send;
+    replaying = true;
+    try {
+      if (replay.kind === 'click') {
+        const control = replay.control.isConnected ? replay.control : controlNear(send.editors[0]);
+        control?.click();
+      } else if (replay.kind === 'submit') {
+        const submitter = replay.submitter && replay.submitter.isConnected ? replay.submitter : null;
+        // requestSubmit runs the site's submit handlers; form.submit() would skip them.
+        replay.form.requestSubmit(submitter ?? undefined);
+      } else {
+        replayKey(send.editors[0], replay);
+      }
+    } finally {
+      replaying = false;
+    }
+  }
+
+  function replayKey(editor: HTMLElement, replay: Extract<Replay, { kind: 'key' }>): void {
+    // Lexical, Slate, Draft.js and ProseMirror all act on a synthetic keydown;
+    // keyCode matters to Draft.js, which still reads it.
+    const keydown = new ((editor.ownerDocument.defaultView as Realm | null) ?? win).KeyboardEvent('keydown', {
+      key: 'Enter',
+      code: 'Enter',
+      keyCode: 13,
+      which: 13,
+      ctrlKey: replay.ctrlKey,
+      metaKey: replay.metaKey,
+      bubbles: true,
+      cancelable: true,
+      composed: true,
+    } as KeyboardEventInit);
+    editor.dispatchEvent(keydown);
+    // A synthetic Enter has no default action, so a plain single-line field in a
+    // form, whose Enter the page left to the browser, needs its form submitted.
+    if (!keydown.defaultPrevented && editor.tagName === 'INPUT') {
+      const form = formOf(editor);
+      const submitter = form && Array.from(form.elements).find((element) => isSubmitButton(element));
+      form?.requestSubmit((submitter as HTMLElement | undefined) ?? undefined);
+    }
+  }
+
+  /** Finds the send control again when the site re-rendered it during the check. */
+  function controlNear(editor: HTMLElement): HTMLElement | null {
+    let scope: Element | null = editor;
+    for (let steps = 0; scope && steps < MAX_ANCESTOR_STEPS; steps++) {
+      const control = Array.from(scope.querySelectorAll<HTMLElement>(adapter.sendControls)).find(
+        (element) => (adapter.isSendControl?.(element) ?? true) && !isDisabled(element),
+      );
+      if (control) return control;
+      scope = composedParent(scope);
+    }
+    return null;
+  }
+
+  function sendKeyOf(event: KeyboardEvent): SendKey | null {
+    if (event.key !== 'Enter') return null;
+    // IME: Enter confirms a composition. macOS Chinese IMEs send keyCode 229
+    // just after compositionend, when isComposing is already false.
+    if (event.isComposing || event.keyCode === 229) return null;
+    if (event.shiftKey || event.altKey) return null;
+    return event.ctrlKey || event.metaKey ? 'mod-enter' : 'enter';
+  }
+
+  function pending(): boolean {
+    return phase.name !== 'idle';
+  }
+
+  const onKeyDown = (event: Event): void => {
+    if (replaying || !(event instanceof win.KeyboardEvent || isKeyboardEvent(event))) return;
+    const keyEvent = event as KeyboardEvent;
+    const origin = eventOrigin(event);
+    if (!origin) return;
+    const key = sendKeyOf(keyEvent);
+    const editor = editorAt(origin);
+    if (editor && key && adapter.sendKeys(editor).includes(key)) {
+      if (pending()) return swallow(event);
+      return beginSend(event, [editor], { kind: 'key', key, ctrlKey: keyEvent.ctrlKey, metaKey: keyEvent.metaKey });
+    }
+    // A div-button (role=button) sends from Enter or Space in its own handler;
+    // native buttons turn those keys into a click, which is caught below.
+    if ((keyEvent.key === 'Enter' || keyEvent.key === ' ') && !keyEvent.isComposing) {
+      const control = sendControlIn(event);
+      if (!control || isNativeButton(control) || isDisabled(control)) return;
+      if (pending()) return swallow(event);
+      const editors = editorsForControl(control);
+      if (editors.length > 0) beginSend(event, editors, { kind: 'click', control });
+    }
+  };
+
+  const onClick = (event: Event): void => {
+    if (replaying) return;
+    const control = sendControlIn(event);
+    if (!control || isDisabled(control)) return;
+    if (pending()) return swallow(event);
+    const editors = editorsForControl(control);
+    if (editors.length > 0) beginSend(event, editors, { kind: 'click', control });
+  };
+
+  // The presses that lead up to a click: swallowed while a send is pending, so
+  // a site that acts on pointerdown cannot send a second time.
+  const onPress = (event: Event): void => {
+    if (replaying || !pending()) return;
+    if (sendControlIn(event)) swallow(event);
+  };
+
+  const onSubmit = (event: Event): void => {
+    if (replaying) return;
+    const form = event.target;
+    if (!isElement(form) || form.tagName !== 'FORM') return;
+    const recent = connected(lastFocusedEditor);
+    const editors = recent && composedContains(form, recent) ? [recent] : editorsIn(form).slice(0, 1);
+    if (editors.length === 0) return;
+    if (pending()) return swallow(event);
+    const submitter = (event as SubmitEvent).submitter ?? null;
+    beginSend(event, editors, { kind: 'submit', form: form as HTMLFormElement, submitter });
+  };
+
+  const onFocusIn = (event: Event): void => {
+    const origin = eventOrigin(event);
+    const editor = origin && editorAt(origin);
+    if (!editor) return;
+    lastFocusedEditor = editor;
+    const now = Date.now();
+    if (options.warmUp && now - lastWarmUp > WARM_UP_INTERVAL_MS) {
+      lastWarmUp = now;
+      options.warmUp();
+    }
+  };
+
+  const onPing = (event: Event): void => event.preventDefault();
+
+  const listeners: [string, (event: Event) => void][] = [
+    ['keydown', onKeyDown],
+    ['click', onClick],
+    ['pointerdown', onPress],
+    ['mousedown', onPress],
+    ['pointerup', onPress],
+    ['mouseup', onPress],
+    ['submit', onSubmit],
+    ['focusin', onFocusIn],
+    [PING_EVENT, onPing],
+  ];
+  for (const [type, listener] of listeners) win.addEventListener(type, listener, true);
+
+  function reset(): void {
+    if (phase.name === 'nudging') phase.nudge.close();
+    phase = { name: 'idle' };
+  }
+
+  return {
+    reset,
+    destroy() {
+      reset();
+      for (const [type, listener] of listeners) win.removeEventListener(type, listener, true);
+    },
+  };
+}
+
+function isKeyboardEvent(event: Event): boolean {
+  // Events from a same-origin iframe come from another realm.
+  return 'key' in event && 'isComposing' in event;
+}

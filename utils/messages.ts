@@ -1,0 +1,36 @@
+// The message protocol between the content script and the background.
+// Only plain data crosses it, so findings arrive exactly as the engine made them.
+import type { Finding } from '@/lib/types';
+
+/** Asks the background to check a draft before it is sent. */
+export interface CheckRequest {
+  type: 'check';
+  text: string;
+  /** The page's hostname, so the background can tell which site the post is for. */
+  host: string;
+}
+
+/** Sent when a composer gains focus, so a sleeping service worker is awake before the post. */
+export interface WarmUpRequest {
+  type: 'warm-up';
+}
+
+export type Request = CheckRequest | WarmUpRequest;
+
+export type CheckReply = { findings: Finding[] } | { error: string };
+export interface WarmUpReply {
+  ready: true;
+}
+
+export function isRequest(value: unknown): value is Request {
+  if (typeof value !== 'object' || value === null) return false;
+  const message = value as Record<string, unknown>;
+  if (message.type === 'warm-up') return true;
+  return message.type === 'check' && typeof message.text === 'string' && typeof message.host === 'string';
+}
+
+export function isCheckReply(value: unknown): value is CheckReply {
+  if (typeof value !== 'object' || value === null) return false;
+  const reply = value as Record<string, unknown>;
+  return Array.isArray(reply.findings) || typeof reply.error === 'string';
+}

@@ -1,0 +1,54 @@
+import type { SendKey, SiteAdapter } from '@/utils/composer/types';
+import { accessibleName, formOf, isSubmitButton, isTextField } from '@/utils/composer/dom';
+
+// Sites an admin adds through extraSites: school forums, learning platforms,
+// chat tools. Nothing is known about them, so this recognises the usual shapes.
+
+const EDITORS = [
+  'textarea',
+  'input[type="text"]',
+  'input:not([type])',
+  '[contenteditable=""]',
+  '[contenteditable="true"]',
+  '[contenteditable="plaintext-only"]',
+  '[role="textbox"]',
+].join(', ');
+
+const SEND_NAME = /^(post|send|reply|comment|share|publish|tweet|submit)\b/i;
+
+function isSendControl(element: Element): boolean {
+  // A submit button in a form that holds something to write in.
+  if (isSubmitButton(element)) {
+    const form = formOf(element);
+    if (form?.querySelector(EDITORS)) return true;
+  }
+  // Otherwise a button (or div-button) named like a send control.
+  return SEND_NAME.test(accessibleName(element));
+}
+
+function sendKeys(editor: HTMLElement): readonly SendKey[] {
+  // Enter is only caught where it cannot mean "new line": a single-line field,
+  // or an editor that says it sends (aria-multiline="false", enterkeyhint="send").
+  // Catching a newline Enter would lose it (a synthetic Enter inserts nothing
+  // in a textarea or Slate) and nudge on every line break.
+  const singleLine =
+    (editor.tagName === 'INPUT' && isTextField(editor)) ||
+    editor.getAttribute('aria-multiline') === 'false' ||
+    editor.getAttribute('enterkeyhint') === 'send';
+  return singleLine ? ['enter', 'mod-enter'] : ['mod-enter'];
+}
+
+export const generic: SiteAdapter = {
+  id: 'generic',
+  domains: [],
+  editors: EDITORS,
+  // Search boxes are not posts.
+  isEditor: (element) =>
+    !(
+      element.tagName === 'INPUT' &&
+      (element.closest('[role="search"]') !== null || /search/i.test(element.getAttribute('name') ?? ''))
+    ),
+  sendControls: 'button, input[type="submit"], [role="button"]',
+  isSendControl,
+  sendKeys,
+};
