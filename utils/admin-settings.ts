@@ -1,0 +1,221 @@
+// The settings a school can set through managed policy, their schema, and the
+// same checks Chrome applies to that schema. Pure TypeScript: the admin tool
+// (Node), the options page and the background all share it.
+//
+// Later absorbed by utils/settings.ts and public/managed_schema.json; until then
+// scripts/lib/managed-schema.ts writes the schema out from MANAGED_SCHEMA below.
+
+import { CATEGORIES, POLICY_SECTION_IDS, type Category, type HashedRoster, type PolicySectionId, type Role } from '../lib/types';
+
+export const CATEGORY_MODES = ['off', 'nudge', 'reason', 'block'] as const;
+/**
+ * off: no check; nudge: a calm warning, post anyway; reason: post only after
+ * choosing a reason; block: the post cannot be sent from this browser.
+ */
+export type CategoryMode = (typeof CATEGORY_MODES)[number];
+export type CategoryModes = Partial<Record<Category, Partial<Record<Role, CategoryMode>>>>;
+
+export interface AdminSettings {
+  /** The school's full name, short forms and abbreviations. */
+  schoolNames: string[];
+  /** Staff as people write them, e.g. "Mr Okafor". Adults' names; kept in plaintext. */
+  staffNames: string[];
+  /** Who uses this browser: pupils or staff. */
+  role: Role;
+  /** Sites to check beyond the built-in ones, as host names ("forum.example.org"). */
+  extraSites: string[];
+  /** Built-in sites the school turns off, as host names. */
+  disabledSites: string[];
+  /** Pupils in private form, written by the admin tool. Never plaintext names in policy. */
+  hashedRoster?: HashedRoster;
+  /** The school's own copy of its social media policy. */
+  policyUrl?: string;
+  /** Where each policy section lives in the school's copy: an anchor ("section-3") or a full https address. */
+  policySectionAnchors: Partial<Record<PolicySectionId, string>>;
+  /** Where a pupil can report something (an online form). */
+  reportUrl?: string;
+  reportEmail?: string;
+  /** People to talk to, each as one line: "Mrs Khan, Designated Safeguarding Lead, room B12". */
+  supportContacts: string[];
+  categories: CategoryModes;
+  /** When true, people cannot change any setting on this device, not only the ones policy sets. */
+  lockSettings: boolean;
+}
+
+export type AdminSettingKey = keyof AdminSettings;
+
+/** The subset of JSON Schema that Chrome accepts for managed storage (components/policy/core/common/schema.cc). */
+export interface ChromeSchema {
+  type: 'object' | 'array' | 'string' | 'integer' | 'number' | 'boolean';
+  title?: string;
+  description?: string;
+  properties?: Record<string, ChromeSchema>;
+  patternProperties?: Record<string, ChromeSchema>;
+  additionalProperties?: ChromeSchema;
+  required?: string[];
+  items?: ChromeSchema;
+  enum?: (string | number)[];
+  pattern?: string;
+  minimum?: number;
+  maximum?: number;
+}
+
+// Patterns are written to mean the same in RE2 (Chrome) and JavaScript.
+export const HOST_PATTERN = '^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$';
+export const HTTPS_URL_PATTERN = '^https://[^\\s]+$';
+export const EMAIL_PATTERN = '^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$';
+export const ANCHOR_PATTERN = '^([A-Za-z][A-Za-z0-9_.:-]*|https://[^\\s]+)$';
+/** base64url of 16 bytes, as hashNameForm writes it. */
+export const ROSTER_HASH_PATTERN = '^[A-Za-z0-9_-]{22}$';
+export const ROSTER_KEY_PATTERN = '^[A-Za-z0-9+/]{22,}={0,2}$';
+
+const stringList = (description: string, pattern?: string): ChromeSchema => ({
+  type: 'array',
+  description,
+  items: pattern ? { type: 'string', pattern } : { type: 'string' },
+});
+
+const roleModes: ChromeSchema = {
+  type: 'object',
+  properties: {
+    pupil: { type: 'string', enum: [...CATEGORY_MODES] },
+    staff: { type: 'string', enum: [...CATEGORY_MODES] },
+  },
+};
+
+export const MANAGED_SCHEMA: ChromeSchema & { properties: Record<AdminSettingKey, ChromeSchema> } = {
+  type: 'object',
+  properties: {
+    schoolNames: stringList('The school’s full name, short forms and abbreviations.'),
+    staffNames: stringList('Staff names as people write them, e.g. "Mr Okafor".'),
+    role: { type: 'string', enum: ['pupil', 'staff'], description: 'Who uses this browser.' },
+    extraSites: stringList('Further sites to check, as host names.', HOST_PATTERN),
+    disabledSites: stringList('Built-in sites to leave alone, as host names.', HOST_PATTERN),
+    hashedRoster: {
+      type: 'object',
+      description: 'Pupils’ names as keyed hashes. Write this with the admin tool (npm run policy); never put names here.',
+      properties: {
+        version: { type: 'integer', enum: [1] },
+        key: { type: 'string', pattern: ROSTER_KEY_PATTERN },
+        firstNames: stringList('Hashes of first names.', ROSTER_HASH_PATTERN),
+        fullNames: stringList('Hashes of first name and surname.', ROSTER_HASH_PATTERN),
+        firstInitials: stringList('Hashes of first name and initial.', ROSTER_HASH_PATTERN),
+        surnames: stringList('Hashes of surnames.', ROSTER_HASH_PATTERN),
+      },
+      required: ['version', 'key', 'firstNames', 'fullNames', 'firstInitials', 'surnames'],
+    },
+    policyUrl: { type: 'string', pattern: HTTPS_URL_PATTERN, description: 'The school’s social media policy.' },
+    policySectionAnchors: {
+      type: 'object',
+      description: 'Where each section is in the school’s policy: an anchor or a full https address.',
+      properties: Object.fromEntries(POLICY_SECTION_IDS.map((id) => [id, { type: 'string', pattern: ANCHOR_PATTERN }])),
+    },
+    reportUrl: { type: 'string', pattern: HTTPS_URL_PATTERN, description: 'Where to report a worry.' },
+    reportEmail: { type: 'string', pattern: EMAIL_PATTERN, description: 'Who to email about a worry.' },
+    supportContacts: stringList('People to talk to, one line each.'),
+    categories: {
+      type: 'object',
+      description: 'For each kind of problem and each role: off, nudge, reason or block.',
+      properties: Object.fromEntries(CATEGORIES.map((category) => [category, roleModes])),
+    },
+    lockSettings: { type: 'boolean', description: 'Stop people changing any setting on this device.' },
+  },
+};
+
+export const ADMIN_SETTING_KEYS = Object.keys(MANAGED_SCHEMA.properties) as AdminSettingKey[];
+
+/**
+ * Problems with `value` against `schema`, each naming the path. Chrome's rules:
+ * type, properties, patternProperties, additionalProperties, required, items,
+ * enum, pattern, minimum, maximum. Unknown properties are reported only when
+ * `strict` (Chrome drops them quietly; the admin tool should not write any).
+ */
+export function schemaProblems(schema: ChromeSchema, value: unknown, path: string, strict = false): string[] {
+  const problems: string[] = [];
+  const fail = (problem: string) => problems.push(`${path}: ${problem}`);
+  switch (schema.type) {
+    case 'object': {
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+        fail('should be an object');
+        break;
+      }
+      const record = value as Record<string, unknown>;
+      for (const name of schema.required ?? []) if (!(name in record)) fail(`is missing "${name}"`);
+      for (const [name, item] of Object.entries(record)) {
+        const at = `${path}.${name}`;
+        const known = schema.properties?.[name];
+        const byPattern = Object.entries(schema.patternProperties ?? {})
+          .filter(([pattern]) => new RegExp(pattern).test(name))
+          .map(([, itemSchema]) => itemSchema);
+        const itemSchemas = known ? [known, ...byPattern] : byPattern;
+        if (itemSchemas.length === 0 && schema.additionalProperties) itemSchemas.push(schema.additionalProperties);
+        if (itemSchemas.length === 0) {
+          if (strict) problems.push(`${at}: is not a known setting`);
+          continue;
+        }
+        for (const itemSchema of itemSchemas) problems.push(...schemaProblems(itemSchema, item, at, strict));
+      }
+      break;
+    }
+    case 'array':
+      if (!Array.isArray(value)) {
+        fail('should be a list');
+        break;
+      }
+      value.forEach((item, index) => problems.push(...schemaProblems(schema.items!, item, `${path}[${index}]`, strict)));
+      break;
+    case 'string':
+      if (typeof value !== 'string') fail('should be text');
+      else if (schema.pattern && !new RegExp(schema.pattern).test(value)) fail(`"${value}" is not in the expected form`);
+      break;
+    case 'integer':
+    case 'number':
+      if (typeof value !== 'number' || !Number.isFinite(value) || (schema.type === 'integer' && !Number.isInteger(value))) {
+        fail(`should be ${schema.type === 'integer' ? 'a whole number' : 'a number'}`);
+      } else {
+        if (schema.minimum !== undefined && value < schema.minimum) fail(`should be at least ${schema.minimum}`);
+        if (schema.maximum !== undefined && value > schema.maximum) fail(`should be at most ${schema.maximum}`);
+      }
+      break;
+    case 'boolean':
+      if (typeof value !== 'boolean') fail('should be true or false');
+      break;
+  }
+  if (problems.length === 0 && schema.enum && !schema.enum.includes(value as string | number)) {
+    fail(`should be one of ${schema.enum.map((option) => JSON.stringify(option)).join(', ')}`);
+  }
+  return problems;
+}
+
+/**
+ * Keeps each managed setting that passes the schema and drops the rest, as
+ * Chrome does, so Firefox (which enforces no schema) behaves the same.
+ * `dropped` names each dropped setting with why.
+ */
+export function cleanManagedSettings(raw: unknown): { settings: Partial<AdminSettings>; dropped: string[] } {
+  const settings: Record<string, unknown> = {};
+  const dropped: string[] = [];
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { settings, dropped };
+  for (const [key, value] of Object.entries(raw)) {
+    const schema = MANAGED_SCHEMA.properties[key as AdminSettingKey];
+    if (!schema) continue;
+    const problems = schemaProblems(schema, value, key);
+    if (problems.length > 0) dropped.push(problems[0]);
+    else settings[key] = value;
+  }
+  return { settings: settings as Partial<AdminSettings>, dropped };
+}
+
+/** Host names are compared in lower case without "www."; a pasted address is cut down to its host. */
+export function normaliseHost(input: string): string | undefined {
+  let host = input.trim().toLowerCase();
+  if (/^[a-z]+:\/\//.test(host)) {
+    try {
+      host = new URL(host).hostname;
+    } catch {
+      return undefined;
+    }
+  }
+  host = host.replace(/\/.*$/, '').replace(/^www\./, '');
+  return new RegExp(HOST_PATTERN).test(host) ? host : undefined;
+}
