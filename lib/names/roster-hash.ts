@@ -42,6 +42,18 @@ export function nameForms(fullName: string): NameForms | undefined {
   return { first, full: `${first} ${last}`, firstInitial: `${first} ${last[0]}`, surname: last };
 }
 
+/**
+ * Further "first last" forms a hyphenated name can be typed as: "Ji-woo Park"
+ * is also written "Ji Park" by friends. The engine's plaintext lookup and
+ * hashRoster both add these, so a hashed roster matches what a plain one does.
+ */
+export function extraFullForms(fullName: string): string[] {
+  const keys = nameKeys(fullName.replace(/[-‐‑]/g, ' '));
+  if (keys.length <= 2) return [];
+  const extra = `${keys[0]} ${keys[keys.length - 1]}`;
+  return extra === nameForms(fullName)?.full ? [] : [extra];
+}
+
 /** A fresh per-school key: 32 random bytes, base64. */
 export function createRosterKey(): string {
   const bytes = new Uint8Array(KEY_BYTES);
@@ -93,6 +105,7 @@ export function hashRoster(pupilNames: string[], key: string = createRosterKey()
     if (!forms) continue;
     firstNames.add(hashNameForm(key, forms.first));
     if (forms.full) fullNames.add(hashNameForm(key, forms.full));
+    for (const extra of extraFullForms(name)) fullNames.add(hashNameForm(key, extra));
     if (forms.firstInitial) firstInitials.add(hashNameForm(key, forms.firstInitial));
     if (forms.surname) surnames.add(hashNameForm(key, forms.surname));
   }

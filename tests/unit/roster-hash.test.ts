@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { createRosterKey, hashNameForm, hashRoster, nameForms } from '../../lib/names/roster-hash';
+import { createRosterKey, extraFullForms, hashNameForm, hashRoster, nameForms } from '../../lib/names/roster-hash';
 
 const KEY = Buffer.alloc(32, 7).toString('base64');
 
@@ -50,6 +50,18 @@ describe('nameForms', () => {
     });
     expect(nameForms('Cher')).toEqual({ first: 'cher' });
     expect(nameForms('   ')).toBeUndefined();
+  });
+});
+
+describe('extraFullForms', () => {
+  it('adds the first part of a hyphenated first name with the surname', () => {
+    expect(extraFullForms('Ji-woo Park')).toEqual(['ji park']);
+    expect(extraFullForms('Tamsin Okoro')).toEqual([]);
+    expect(extraFullForms('Zoë Anne O’Neill')).toEqual([]);
+  });
+
+  it('is hashed into the roster too', () => {
+    expect(hashRoster(['Ji-woo Park'], KEY).fullNames).toEqual([nodeHash(KEY, 'ji park'), nodeHash(KEY, 'jiwoo park')].sort());
   });
 });
 
