@@ -1,13 +1,287 @@
-import type { CheckConfig, CheckOptions, Finding } from './types';
+// check(): text and configuration in, findings out.
+//
+// The pipeline is built so that most posts never pay for a full language
+// parse (compromise, ~5 ms a post):
+//   1. normalise obfuscation, remembering where each character came from;
+//   2. tokenise once;
+//   3. find school, pupil and staff names by table lookups (no parse);
+//   4. prefilter: only sentences holding a lexicon word or a rule's trigger
+//      word are parsed, and only the rules they could trigger are tried.
 
-// Placeholder while the engine is being built; replaced in the next commits.
-export function prepare(config: CheckConfig): CheckConfig {
-  return config;
+import nlp from 'compromise';
+import { FRAMES, LEXICON_FILES, RULE_FILES } from '../rules';
+import { PupilNameMatcher } from './names/pupils';
+import { CombinedRosterLookup, HashedRosterLookup, PlainRosterLookup } from './names/roster-lookup';
+import { SchoolNameMatcher } from './names/school';
+import { StaffNameMatcher } from './names/staff';
+import { WordKnowledge } from './names/word-knowledge';
+import { CATEGORY_SECTIONS, CATEGORY_SEVERITY } from './policy/category-sections';
+import { RuleSet, type CompiledRule, type TermLike } from './rules/ruleset';
+import { normalise, originalSpan, type NormalisedText } from './text/normalise';
+import { tokenise, type Sentence, type Token } from './text/tokens';
+import { findProfanity } from './profanity';
+import type { Category, CheckConfig, CheckOptions, Finding, Role } from './types';
+
+/** Sentences longer than this are parsed in windows around their trigger words. */
+const MAX_PARSE_CHARS = 600;
+/** Bounds the work on a pasted essay: after this many parses the rest is name-checked only. */
+const MAX_PARSES_PER_CHECK = 400;
+
+let sharedRuleSet: RuleSet | undefined;
+let sharedWords: WordKnowledge | undefined;
+
+function ruleSet(): RuleSet {
+  sharedRuleSet ??= new RuleSet(Object.values(RULE_FILES), Object.values(LEXICON_FILES), FRAMES);
+  return sharedRuleSet;
+}
+
+function wordKnowledge(): WordKnowledge {
+  sharedWords ??= new WordKnowledge();
+  return sharedWords;
+}
+
+export interface PreparedConfig {
+  config: CheckConfig;
+  school: SchoolNameMatcher;
+  pupils: PupilNameMatcher;
+  staff: StaffNameMatcher;
+  rules: RuleSet;
+  isKnownWord: (lower: string) => boolean;
+}
+
+const prepared = new WeakMap<CheckConfig, PreparedConfig>();
+
+/** Builds the lookup tables for a configuration once; check() reuses them. */
+export function prepare(config: CheckConfig): PreparedConfig {
+  const cached = prepared.get(config);
+  if (cached) return cached;
+  const rosters = [];
+  if (config.pupilNames.length > 0) rosters.push(new PlainRosterLookup(config.pupilNames));
+  if (config.hashedRoster) rosters.push(new HashedRosterLookup(config.hashedRoster));
+  const roster = rosters.length === 1 ? rosters[0] : new CombinedRosterLookup(rosters);
+  const rules = ruleSet();
+  const schoolWords = new Set(config.schoolNames.flatMap((n) => [n.replace(/[\s.]/g, '').toLowerCase()]));
+  const result: PreparedConfig = {
+    config,
+    school: new SchoolNameMatcher(config.schoolNames),
+    pupils: new PupilNameMatcher(roster, wordKnowledge()),
+    staff: new StaffNameMatcher(config.staffNames),
+    rules,
+    isKnownWord: (lower) => rules.isLexiconWord(lower) || schoolWords.has(lower),
+  };
+  prepared.set(config, result);
+  return result;
+}
+
+interface RawFinding {
+  category: Category;
+  ruleId: string;
+  /** Offsets into the normalised text. */
+  start: number;
+  end: number;
+  message: string;
+  suggestion?: string;
+  severity?: Finding['severity'];
+  policySections?: Finding['policySections'];
 }
 
 export function check(text: string, config: CheckConfig, options: CheckOptions = {}): Finding[] {
-  void text;
-  void config;
-  void options;
-  return [];
+  if (typeof text !== 'string' || text.length === 0) return [];
+  const role: Role = options.role ?? config.role;
+  const ready = prepare(config);
+  const normalised = normalise(text, ready.isKnownWord);
+  const { tokens, sentences } = tokenise(normalised.text);
+  const raw: RawFinding[] = [];
+
+  const schoolMentions = ready.school.find(tokens);
+  const schoolTokens = new Set<number>();
+  for (const m of schoolMentions) {
+    for (let k = m.firstToken; k <= m.lastToken; k++) schoolTokens.add(k);
+    raw.push(nameFinding('school-name', 'names/school-name', tokens, m.firstToken, m.lastToken, normalised, text));
+  }
+  const pupilMentions = ready.pupils.find(tokens, schoolTokens);
+  for (const m of pupilMentions) {
+    raw.push(nameFinding('pupil-name', `names/pupil-${m.how}`, tokens, m.firstToken, m.lastToken, normalised, text));
+  }
+  const staffMentions = ready.staff.find(tokens);
+
+  // Which engine tags each sentence carries, for rules about identifiable people.
+  const engineTagsBySentence = new Map<number, Set<string>>();
+  const tagSentence = (tokenIndex: number, tag: string): void => {
+    const s = tokens[tokenIndex].sentence;
+    const set = engineTagsBySentence.get(s) ?? new Set<string>();
+    set.add(tag);
+    engineTagsBySentence.set(s, set);
+  };
+  for (const m of schoolMentions) tagSentence(m.firstToken, 'School');
+  for (const m of pupilMentions) tagSentence(m.firstToken, 'Pupil');
+  for (const m of staffMentions) tagSentence(m.firstToken, 'Staff');
+
+  let parses = 0;
+  for (let s = 0; s < sentences.length && parses < MAX_PARSES_PER_CHECK; s++) {
+    const sentence = sentences[s];
+    const sentenceTokens = tokens.slice(sentence.firstToken, sentence.endToken);
+    if (sentenceTokens.length === 0) continue;
+    const eligible = ready.rules.eligibleRules(sentenceTokens, engineTagsBySentence.get(s) ?? new Set(), role);
+    if (eligible.length === 0) continue;
+    for (const window of parseWindows(sentence, normalised.text)) {
+      parses++;
+      const mentions = {
+        school: schoolMentions.filter((m) => inWindow(tokens[m.firstToken], window)),
+        pupils: pupilMentions.filter((m) => inWindow(tokens[m.firstToken], window)),
+        staff: staffMentions.filter((m) => inWindow(tokens[m.firstToken], window)),
+      };
+      raw.push(...runRules(eligible, normalised.text, window, tokens, mentions, ready.rules));
+    }
+  }
+
+  raw.push(...findProfanity(normalised.text, role));
+  return toFindings(raw, normalised, text);
+}
+
+interface Window {
+  start: number;
+  end: number;
+}
+
+function inWindow(token: Token, window: Window): boolean {
+  return token.start >= window.start && token.end <= window.end;
+}
+
+/** A sentence, or for a run-on sentence, overlapping windows of it: parse cost stays bounded. */
+function parseWindows(sentence: Sentence, text: string): Window[] {
+  if (sentence.end - sentence.start <= MAX_PARSE_CHARS) return [{ start: sentence.start, end: sentence.end }];
+  const windows: Window[] = [];
+  const step = MAX_PARSE_CHARS / 2;
+  for (let start = sentence.start; start < sentence.end; start += step) {
+    let from = start;
+    // Start and end windows on spaces, so no word is cut in two.
+    while (from > sentence.start && from < sentence.end && !/\s/.test(text[from - 1])) from++;
+    let to = Math.min(sentence.end, from + MAX_PARSE_CHARS);
+    while (to < sentence.end && !/\s/.test(text[to])) to++;
+    windows.push({ start: from, end: to });
+    if (to >= sentence.end) break;
+  }
+  return windows;
+}
+
+interface Mentions {
+  school: Array<{ firstToken: number; lastToken: number }>;
+  pupils: Array<{ firstToken: number; lastToken: number }>;
+  staff: Array<{ firstToken: number; lastToken: number }>;
+}
+
+interface DocTerm extends TermLike {
+  offset?: { start: number; length: number };
+}
+
+function runRules(
+  eligible: CompiledRule[],
+  text: string,
+  window: Window,
+  tokens: readonly Token[],
+  mentions: Mentions,
+  rules: RuleSet,
+): RawFinding[] {
+  const slice = text.slice(window.start, window.end);
+  const doc = nlp(slice);
+  doc.compute('offset');
+  const terms = (doc.docs as DocTerm[][]).flat();
+  rules.tagTerms(terms);
+  tagMentions(terms, window, tokens, mentions.school, ['School', 'Organization']);
+  tagMentions(terms, window, tokens, mentions.pupils, ['Pupil', 'Person']);
+  tagMentions(terms, window, tokens, mentions.staff, ['Staff', 'Person']);
+
+  const found: RawFinding[] = [];
+  for (const { rule, unless } of eligible) {
+    if (unless.some((pattern) => doc.has(pattern))) continue;
+    for (const pattern of rule.patterns) {
+      const matches = doc.match(pattern).json({ offset: true }) as Array<{ offset: { start: number; length: number } }>;
+      for (const m of matches) {
+        if (!m.offset || m.offset.length === 0) continue;
+        found.push({
+          category: rule.category,
+          ruleId: rule.id,
+          start: window.start + m.offset.start,
+          end: window.start + m.offset.start + m.offset.length,
+          message: rule.message,
+          suggestion: rule.suggestion,
+          severity: rule.severity,
+          policySections: rule.policySections,
+        });
+      }
+    }
+  }
+  return found;
+}
+
+/** Marks the terms of names found by the name matchers, so rules can say #Pupil, #Staff or #School. */
+function tagMentions(
+  terms: DocTerm[],
+  window: Window,
+  tokens: readonly Token[],
+  mentions: Array<{ firstToken: number; lastToken: number }>,
+  tags: string[],
+): void {
+  for (const m of mentions) {
+    const start = tokens[m.firstToken].start - window.start;
+    const end = tokens[m.lastToken].end - window.start;
+    for (const term of terms) {
+      if (!term.offset) continue;
+      const tStart = term.offset.start;
+      if (tStart >= start && tStart < end) for (const tag of tags) term.tags.add(tag);
+    }
+  }
+}
+
+function nameFinding(
+  category: 'school-name' | 'pupil-name',
+  ruleId: string,
+  tokens: readonly Token[],
+  first: number,
+  last: number,
+  normalised: NormalisedText,
+  original: string,
+): RawFinding {
+  const start = tokens[first].start;
+  const end = tokens[last].end;
+  const span = originalSpan(normalised, start, end);
+  const words = original.slice(span.start, span.end);
+  const message =
+    category === 'school-name'
+      ? `This names the school (${words}). Posts that identify the school can be used to damage its reputation, even when they are meant kindly.`
+      : `This names a pupil (${words}). Posts that identify pupils can put them at risk, even when they are meant kindly.`;
+  const suggestion =
+    category === 'school-name'
+      ? 'Consider leaving out the school’s name, or share it through the school’s official channels.'
+      : 'Consider leaving out their name, or check that they and their family are happy for you to post it.';
+  return { category, ruleId, start, end, message, suggestion };
+}
+
+function toFindings(raw: RawFinding[], normalised: NormalisedText, original: string): Finding[] {
+  const findings: Finding[] = [];
+  const seen = new Set<string>();
+  raw.sort((a, b) => a.start - b.start || b.end - a.end);
+  for (const r of raw) {
+    const span = originalSpan(normalised, r.start, r.end);
+    // One finding per category per place: overlapping matches of the same category merge.
+    const overlapping = findings.find((f) => f.category === r.category && span.start < f.end && span.end > f.start);
+    if (overlapping) continue;
+    const key = `${r.category}:${span.start}:${span.end}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const match = original.slice(span.start, span.end);
+    findings.push({
+      category: r.category,
+      ruleId: r.ruleId,
+      severity: r.severity ?? CATEGORY_SEVERITY[r.category],
+      start: span.start,
+      end: span.end,
+      match,
+      message: r.message.replace(/\{match\}/g, match),
+      ...(r.suggestion ? { suggestion: r.suggestion } : {}),
+      policySections: r.policySections ?? CATEGORY_SECTIONS[r.category],
+    });
+  }
+  return findings;
 }

@@ -1,0 +1,196 @@
+// Finds roster pupils in a draft: full names, first name + initial, handles
+// built from the name, and a first name alone where the context makes it a
+// person. A first name that is also a word ("I will", "in May", "the king")
+// needs evidence before it counts; a surname alone never does.
+//
+// Every lookup goes through RosterLookup, so the same code serves a plaintext
+// roster (a teacher's own setup) and a keyed-hash one (managed policy), and the
+// cost per word does not depend on the roster's size.
+
+import type { Token } from '../text/tokens';
+import type { WordKnowledge } from './word-knowledge';
+
+export interface RosterLookup {
+  isFirstName(firstKey: string): boolean;
+  isFullName(firstKey: string, lastKey: string): boolean;
+  isFirstInitial(firstKey: string, initial: string): boolean;
+  isSurname(lastKey: string): boolean;
+  readonly isEmpty: boolean;
+}
+
+export interface PupilMention {
+  firstToken: number;
+  lastToken: number;
+  how: 'full-name' | 'first-initial' | 'handle' | 'first-name';
+}
+
+const DETERMINERS = new Set([
+  'the', 'a', 'an', 'my', 'your', 'ur', 'his', 'her', 'our', 'their', 'this', 'that', 'these', 'those', 'every',
+  'each', 'some', 'no', 'any', 'what', 'such', 'its', 'one', 'of',
+]);
+
+// Words before a name that address or greet someone: "thanks Grace", "go on will!", "kys dawn".
+const ADDRESSING_BEFORE = new Set([
+  'hi', 'hey', 'heya', 'hiya', 'hello', 'oi', 'oy', 'yo', 'dear', 'thanks', 'thank', 'thankyou', 'ty', 'cheers',
+  'congrats', 'congratulations', 'done', 'bye', 'night', 'morning', 'love', 'miss', 'ily', 'hbd', 'birthday',
+  'kys', 'stfu', 'wow', 'omg', 'sorry', 'bless', 'shoutout', 'shout', 'proud', 'welcome',
+]);
+
+// Words a month or season name sits after when it is a date: "in May", "since Summer".
+const DATE_BEFORE = new Set([
+  'in', 'since', 'until', 'till', 'til', 'by', 'of', 'last', 'next', 'this', 'early', 'late', 'mid', 'end', 'during',
+  'from', 'before', 'after', 'through', 'every', 'throughout', 'over', 'the', 'that', 'for',
+]);
+const DATE_LIKE = new Set(['may', 'june', 'april', 'august', 'summer', 'autumn', 'winter', 'spring', 'dawn', 'christmas', 'easter']);
+
+// Words between a name and its verb that do not change who is acting: "Will literally scored".
+const ADVERBS = new Set(['just', 'literally', 'actually', 'really', 'always', 'never', 'also', 'still', 'finally', 'totally', 'honestly', 'deffo', 'defo', 'lowkey', 'proper', 'even', 'only', 'already']);
+
+// Verb forms that show the word before them is the one doing something.
+const ACTING_VERBS = new Set([
+  'is', 'was', 'isnt', "isn't", 'wasnt', "wasn't", 'has', 'had', 'hasnt', "hasn't", 'does', 'did', 'didnt', "didn't",
+  'doesnt', "doesn't", 'said', 'says', 'got', 'gets', 'keeps', 'kept', 'told', 'tells', 'went', 'goes', 'came',
+  'comes', 'made', 'makes', 'took', 'takes', 'gave', 'gives', 'won', 'wins', 'lost', 'scored', 'scores', 'needs',
+  'wants', 'thinks', 'thought', 'knows', 'knew', 'looks', 'looked', 'smells', 'cried', 'cries', 'left', 'sat',
+  'sits', 'ran', 'runs', 'played', 'plays', 'sang', 'sings', 'nailed', 'smashed', 'aced', 'deserves', 'deserved',
+  'texted', 'messaged', 'posted', 'reckons', 'reckoned', 'started', 'starts', 'stole', 'steals', 'hit', 'hits',
+  'pushed', 'lied', 'lies', 'cheated', 'cheats', 'shoplifted', 'snitched', 'owes', 'stinks', 'fancies', 'fancied',
+]);
+// "me and grace", "grace and me": coordination with a person is a person.
+const PEOPLE_WORDS = new Set(['me', 'i', 'him', 'her', 'them', 'us', 'you', 'u']);
+
+const MODAL_FIRST_NAMES = new Set(['will', 'may', 'can', 'mark', 'jack', 'sue', 'pat', 'rob', 'bill', 'hope', 'grace', 'frank', 'cash', 'reed', 'hunter', 'king']);
+
+export class PupilNameMatcher {
+  constructor(
+    private readonly roster: RosterLookup,
+    private readonly words: WordKnowledge,
+  ) {}
+
+  find(tokens: readonly Token[], taken: ReadonlySet<number> = new Set()): PupilMention[] {
+    const found: PupilMention[] = [];
+    if (this.roster.isEmpty) return found;
+    for (let i = 0; i < tokens.length; i++) {
+      if (taken.has(i)) continue;
+      const token = tokens[i];
+      if (token.kind !== 'word') {
+        if (this.handleNamesPupil(token)) found.push({ firstToken: i, lastToken: i, how: 'handle' });
+        continue;
+      }
+      if (!this.roster.isFirstName(token.key)) continue;
+      const next = tokens[i + 1];
+      const joined = next && next.sentence === token.sentence && !token.possessive && !/[,;:]/.test(token.after);
+      if (joined && next.kind === 'word' && this.roster.isFullName(token.key, next.key)) {
+        found.push({ firstToken: i, lastToken: i + 1, how: 'full-name' });
+        i++;
+        continue;
+      }
+      if (joined && next.kind === 'word' && this.isInitialOf(token, next)) {
+        found.push({ firstToken: i, lastToken: i + 1, how: 'first-initial' });
+        i++;
+        continue;
+      }
+      if (this.firstNameIsPerson(tokens, i)) found.push({ firstToken: i, lastToken: i, how: 'first-name' });
+    }
+    return found;
+  }
+
+  /** "Will T", "jack h", "Grace S." — but not "will u" or "may i" (text-speak words). */
+  private isInitialOf(first: Token, next: Token): boolean {
+    if (next.text.length !== 1 || !/\p{L}/u.test(next.text)) return false;
+    const textSpeak = ['u', 'i', 'a', 'r', 'n', 'y', 'k', 'x', 'b', 'c'];
+    if (next.text === next.lower && textSpeak.includes(next.lower) && first.text === first.lower) return false;
+    if (['i', 'a', 'u'].includes(next.lower) && !/^\.?(\s|$)/.test(next.after) && next.text === next.lower) return false;
+    return this.roster.isFirstInitial(first.key, next.key);
+  }
+
+  /** "@may.fletcher_", "#JackHarrison", "@willthompson07": a handle built from a pupil's name. */
+  private handleNamesPupil(token: Token): boolean {
+    const parts = token.parts.map((p) => p.toLowerCase().replace(/\d+$/, '')).filter(Boolean);
+    for (let k = 0; k + 1 < parts.length; k++) {
+      if (this.roster.isFullName(parts[k], parts[k + 1])) return true;
+      if (parts[k + 1].length === 1 && this.roster.isFirstInitial(parts[k], parts[k + 1])) return true;
+    }
+    // Run together: try each split point of "mayfletcher" (handles are short, so this is cheap).
+    const body = parts.join('');
+    for (let cut = 2; cut <= body.length - 2; cut++) {
+      if (this.roster.isFullName(body.slice(0, cut), body.slice(cut))) return true;
+    }
+    return false;
+  }
+
+  /** Is this roster first name, standing alone, a person here? */
+  private firstNameIsPerson(tokens: readonly Token[], i: number): boolean {
+    const token = tokens[i];
+    const prev = i > 0 && tokens[i - 1].sentence === token.sentence ? tokens[i - 1] : undefined;
+    const next = i + 1 < tokens.length && tokens[i + 1].sentence === token.sentence ? tokens[i + 1] : undefined;
+    const capitalised = /^\p{Lu}\p{Ll}/u.test(token.text);
+    const nextJoined = next && !/[,;:]/.test(token.after) && !token.possessive;
+    const shouting = token.text.length > 1 && token.text === token.text.toUpperCase();
+
+    // Followed by a surname that is not theirs: someone else ("Will Smith", "mark zuckerberg").
+    if (nextJoined && next.kind === 'word' && this.looksLikeSurname(next, capitalised)) return false;
+    // "the king", "a grace period", "my hope": a determiner makes it a thing.
+    if (prev && DETERMINERS.has(prev.lower) && !/[,;:]/.test(prev.after)) return false;
+
+    const wordLike = this.words.isWordLikeName(token.lower);
+    if (!wordLike) return true;
+
+    // Dates: "in May", "May 12th", "this Summer".
+    if (DATE_LIKE.has(token.lower)) {
+      if (prev && DATE_BEFORE.has(prev.lower)) return false;
+      if (next && /^\d/.test(next.text)) return false;
+    }
+    if (token.possessive) return true;
+    // Addressed: "Grace, …", "…, grace", "thanks Hope", "go on Will!"
+    if (prev && ADDRESSING_BEFORE.has(prev.lower)) return true;
+    if (!prev && /^\s*[,!]/.test(token.after)) return true;
+    if (prev && /[,]/.test(prev.after) && (!next || /^[!.?]/.test(token.after))) return true;
+    if (!next && !prev) return true;
+    // Coordinated with a person: "me and grace", "Will and me", "grace n i".
+    if (prev && ['and', 'n', '&', 'with'].includes(prev.lower) && i >= 2 && PEOPLE_WORDS.has(tokens[i - 2].lower)) return true;
+    if (next && ['and', 'n', '&'].includes(next.lower) && i + 2 < tokens.length && PEOPLE_WORDS.has(tokens[i + 2].lower)) return true;
+    // The one doing something: "Will scored", "may literally cried", "Mark was…"
+    let v = i + 1;
+    while (v < tokens.length && tokens[v].sentence === token.sentence && ADVERBS.has(tokens[v].lower)) v++;
+    const verb = v < tokens.length && tokens[v].sentence === token.sentence ? tokens[v] : undefined;
+    if (verb && !/[,;:]/.test(token.after) && this.isActingVerb(verb.lower, token.lower)) return true;
+    // A capital mid-sentence is a name, unless the whole line is in title case or capitals.
+    if (capitalised && prev && !shouting && !this.isTitleCaseLine(tokens, token.sentence)) {
+      if (MODAL_FIRST_NAMES.has(token.lower) && next && this.words.isBaseVerb(next.lower)) return false;
+      return true;
+    }
+    return false;
+  }
+
+  private isActingVerb(word: string, name: string): boolean {
+    if (ACTING_VERBS.has(word)) return true;
+    // "will be", "may go": after a modal-like name a base verb means the modal.
+    if (MODAL_FIRST_NAMES.has(name) && this.words.isBaseVerb(word)) return false;
+    return this.words.isPastTense(word);
+  }
+
+  private looksLikeSurname(next: Token, nameCapitalised: boolean): boolean {
+    if (next.text.length < 2) return false;
+    if (this.words.isLastName(next.lower)) return true;
+    const nextCapitalised = /^\p{Lu}\p{Ll}/u.test(next.text);
+    // A capitalised word the dictionary does not know, after a capitalised name: another person's surname.
+    if (nameCapitalised && nextCapitalised && !this.words.isKnownWord(next.lower)) return true;
+    // Lower-case text: an unknown word straight after the name ("mark zuckerberg").
+    if (!nameCapitalised && !nextCapitalised && !this.words.isKnownWord(next.lower) && !this.roster.isFirstName(next.key)) {
+      return /^[a-z]{4,}$/.test(next.lower) && !/(ing|ed|ly|s)$/.test(next.lower);
+    }
+    return false;
+  }
+
+  private isTitleCaseLine(tokens: readonly Token[], sentence: number): boolean {
+    let words = 0;
+    let capitals = 0;
+    for (const t of tokens) {
+      if (t.sentence !== sentence || t.kind !== 'word' || !/\p{L}/u.test(t.text)) continue;
+      words++;
+      if (/^\p{Lu}/u.test(t.text)) capitals++;
+    }
+    return words >= 4 && capitals / words > 0.7;
+  }
+}

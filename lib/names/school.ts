@@ -1,0 +1,156 @@
+// Finds the school's own name in a draft: any alias, any case, possessive,
+// hashtag, handle or dotted, while leaving look-alikes alone ("Oakfield Road",
+// "Opa!", "the Priory clinic", a different school that shares a word).
+
+import type { Token } from '../text/tokens';
+import { nameKey } from './name-key';
+
+export interface SchoolMention {
+  /** Token range [first, last] inclusive. */
+  firstToken: number;
+  lastToken: number;
+  alias: string;
+}
+
+interface AliasEntry {
+  alias: string;
+  keys: string[];
+  /** "OPA": short, all letters, written in capitals in the config. */
+  isAcronym: boolean;
+  /** A single word that is also an ordinary word or name elsewhere needs context ("Priory"). */
+}
+
+// A word after the alias that turns it into some other place or body. These
+// generalise: every school shares its name with a road, a church or a primary.
+const OTHER_PLACE_AFTER = new Set([
+  'road', 'rd', 'street', 'st', 'lane', 'ln', 'avenue', 'ave', 'close', 'drive', 'way', 'crescent', 'grove',
+  'gardens', 'park', 'place', 'terrace', 'hill', 'green', 'square', 'estate', 'village', 'farm', 'woods', 'wood',
+  'clinic', 'hospital', 'surgery', 'practice', 'church', 'chapel', 'hotel', 'inn', 'pub', 'arms', 'centre', 'center',
+  'station', 'retail', 'shopping', 'leisure', 'library', 'fc', 'afc', 'rovers', 'united', 'rugby', 'cricket',
+  'primary', 'infants', 'infant', 'juniors', 'junior', 'nursery', 'grammar', 'high', 'prep', 'preparatory',
+  'university', 'uni', 'medical', 'dental', 'vets', 'veterinary', 'care', 'home', 'house', 'court', 'manor',
+]);
+
+// Words around a bare short alias that make "the school" the likely referent.
+const SCHOOL_CONTEXT = new Set([
+  'school', 'academy', 'college', 'sixth', 'form', 'year', 'yr', 'y7', 'y8', 'y9', 'y10', 'y11', 'y12', 'y13',
+  'teacher', 'teachers', 'sir', 'miss', 'head', 'headteacher', 'deputy', 'staff', 'pupil', 'pupils', 'students',
+  'lesson', 'lessons', 'class', 'classes', 'detention', 'uniform', 'gcse', 'gcses', 'mocks', 'exam', 'exams',
+  'canteen', 'playground', 'assembly', 'homework', 'term', 'pe', 'maths', 'science', 'english', 'tutor',
+  'parents', 'governors', 'ofsted', 'prom', 'timetable', 'register', 'reception', 'ks3', 'ks4', 'alevel', 'alevels',
+]);
+
+export class SchoolNameMatcher {
+  private readonly byFirstKey = new Map<string, AliasEntry[]>();
+  /** Aliases with spaces removed, for hashtags and handles ("#OakfieldPriory", "@OPA_sport"). */
+  private readonly joined: Array<{ joined: string; entry: AliasEntry }> = [];
+
+  constructor(schoolNames: readonly string[]) {
+    for (const alias of schoolNames) {
+      const keys = alias.split(/\s+/).map(nameKey).filter(Boolean);
+      if (keys.length === 0) continue;
+      const isAcronym = keys.length === 1 && /^\p{Lu}{2,5}$/u.test(alias.replace(/\./g, ''));
+      const entry: AliasEntry = { alias, keys, isAcronym };
+      const list = this.byFirstKey.get(keys[0]) ?? [];
+      list.push(entry);
+      // Longest aliases first, so "Oakfield Priory Academy" wins over "Oakfield".
+      list.sort((a, b) => b.keys.length - a.keys.length);
+      this.byFirstKey.set(keys[0], list);
+      // "the Priory" as a hashtag would be #thepriory; also allow #priory-free forms only for distinctive aliases.
+      this.joined.push({ joined: keys.join(''), entry });
+    }
+    this.joined.sort((a, b) => b.joined.length - a.joined.length);
+  }
+
+  get isEmpty(): boolean {
+    return this.byFirstKey.size === 0;
+  }
+
+  /** Tokens whose key could start an alias: the cheap prefilter. */
+  couldStart(token: Token): boolean {
+    if (token.kind !== 'word') return true;
+    return this.byFirstKey.has(token.key);
+  }
+
+  find(tokens: readonly Token[]): SchoolMention[] {
+    const found: SchoolMention[] = [];
+    for (let i = 0; i < tokens.length; i++) {
+      const token = tokens[i];
+      if (token.kind !== 'word') {
+        const entry = this.matchTag(token);
+        if (entry) found.push({ firstToken: i, lastToken: i, alias: entry.alias });
+        continue;
+      }
+      const candidates = this.byFirstKey.get(token.key);
+      if (!candidates) continue;
+      for (const entry of candidates) {
+        const last = i + entry.keys.length - 1;
+        if (last >= tokens.length) continue;
+        let same = true;
+        for (let k = 1; k < entry.keys.length; k++) {
+          const t = tokens[i + k];
+          // An alias is one phrase: no sentence break or comma inside it, and only the last word may be possessive.
+          if (t.key !== entry.keys[k] || t.sentence !== token.sentence || /[,;:]/.test(tokens[i + k - 1].after) || tokens[i + k - 1].possessive) {
+            same = false;
+            break;
+          }
+        }
+        if (!same) continue;
+        if (!this.plausible(entry, tokens, i, last)) continue;
+        found.push({ firstToken: i, lastToken: last, alias: entry.alias });
+        i = last;
+        break;
+      }
+    }
+    return found;
+  }
+
+  /** Hashtags and handles: "#OakfieldPriory", "@OakfieldPrioryAcademy", "#OPA", "@opa_sport". */
+  private matchTag(token: Token): AliasEntry | undefined {
+    const body = token.parts.map(nameKey).join('');
+    for (const { joined, entry } of this.joined) {
+      if (body === joined) return entry;
+      // A longer tag that starts with a distinctive alias ("#OakfieldPrioryPE"), or a
+      // short alias followed by a separator ("@OPA_sport"), is still the school.
+      if (joined.length >= 6 && body.startsWith(joined)) return entry;
+      if (entry.isAcronym && token.parts.length > 1 && nameKey(token.parts[0]) === joined) return entry;
+    }
+    return undefined;
+  }
+
+  private plausible(entry: AliasEntry, tokens: readonly Token[], first: number, last: number): boolean {
+    const next = tokens[last + 1];
+    const sameSentenceNext = next && next.sentence === tokens[last].sentence && !/[,;:!?]/.test(tokens[last].after);
+    if (sameSentenceNext && !tokens[last].possessive && OTHER_PLACE_AFTER.has(next.lower)) {
+      // "Oakfield Road", "the Priory clinic", "Oakfield Primary": someone else's name.
+      return false;
+    }
+    if (entry.isAcronym) return this.plausibleAcronym(tokens, first);
+    // A single-word alias that is an ordinary word ("Priory") is only the school
+    // with a capital or possessive; multi-word aliases are distinctive enough in any case.
+    return true;
+  }
+
+  /**
+   * "OPA" is the school; "Opa!" (a Greek cheer) and "my Opa" (German for grandad) are not.
+   * Written in capitals, or dotted, it counts; otherwise only beside school words.
+   */
+  private plausibleAcronym(tokens: readonly Token[], index: number): boolean {
+    const token = tokens[index];
+    if (token.text === token.text.toUpperCase()) {
+      // "OPA!" on its own with nothing school-like around is still most likely the cheer.
+      if (/^!/.test(token.after) && !this.hasSchoolContext(tokens, index)) return false;
+      return true;
+    }
+    return this.hasSchoolContext(tokens, index);
+  }
+
+  private hasSchoolContext(tokens: readonly Token[], index: number): boolean {
+    const sentence = tokens[index].sentence;
+    for (let k = Math.max(0, index - 6); k <= Math.min(tokens.length - 1, index + 6); k++) {
+      if (k === index || tokens[k].sentence !== sentence) continue;
+      if (SCHOOL_CONTEXT.has(tokens[k].lower)) return true;
+    }
+    return false;
+  }
+}

@@ -1,0 +1,61 @@
+// What the engine knows about English words, for telling a name from a word.
+// It reads compromise's built-in lexicon (a plain word → tag table: no parse
+// is needed) and our list of first names that are also words.
+
+import nlp from 'compromise';
+import wordLikeFirstNames from '../../rules/lexicon/word-like-first-names.json';
+
+const NAME_TAGS = new Set(['FirstName', 'MaleName', 'FemaleName', 'LastName', 'Person', 'ProperNoun']);
+const BASE_VERB_TAGS = new Set(['Infinitive', 'Copula', 'Modal', 'Auxiliary']);
+const COMMON_BASE_VERBS = new Set(['be', 'go', 'have', 'do', 'get', 'come', 'see', 'make', 'take', 'know', 'need', 'want', 'try', 'look', 'win', 'help', 'never', 'not', 'you', 'u', 'i', 'we', 'they', 'he', 'she', 'it', 'definitely', 'probably']);
+
+export class WordKnowledge {
+  private readonly lexicon: Record<string, string | string[]>;
+  private readonly wordLike: Set<string>;
+
+  constructor() {
+    // compromise's typings describe world() as a bare object; the lexicon is a documented part of it.
+    const world = nlp.world() as { model: { one: { lexicon: Record<string, string | string[]> } } };
+    this.lexicon = world.model.one.lexicon;
+    this.wordLike = new Set(wordLikeFirstNames.names);
+  }
+
+  private tagsOf(word: string): string[] {
+    const tag = this.lexicon[word];
+    if (tag === undefined) return [];
+    return Array.isArray(tag) ? tag : [tag];
+  }
+
+  /** "grace", "will", "summer": a first name that is also an everyday word. */
+  isWordLikeName(lower: string): boolean {
+    if (this.wordLike.has(lower)) return true;
+    const tags = this.tagsOf(lower);
+    return tags.length > 0 && tags.some((t) => !NAME_TAGS.has(t));
+  }
+
+  isKnownWord(lower: string): boolean {
+    if (this.tagsOf(lower).some((t) => !NAME_TAGS.has(t))) return true;
+    // Regular inflections are not in the lexicon: "scored", "mocks", "quickly".
+    for (const suffix of ['s', 'es', 'ed', 'd', 'ing', 'ly', 'er', 'est']) {
+      if (lower.endsWith(suffix) && lower.length > suffix.length + 2) {
+        const stem = lower.slice(0, -suffix.length);
+        if (this.tagsOf(stem).length > 0 || this.tagsOf(stem + 'e').length > 0) return true;
+      }
+    }
+    return this.wordLike.has(lower);
+  }
+
+  isLastName(lower: string): boolean {
+    const tags = this.tagsOf(lower);
+    return tags.length > 0 && tags.every((t) => t === 'LastName');
+  }
+
+  isBaseVerb(lower: string): boolean {
+    return COMMON_BASE_VERBS.has(lower) || this.tagsOf(lower).some((t) => BASE_VERB_TAGS.has(t));
+  }
+
+  isPastTense(lower: string): boolean {
+    if (this.tagsOf(lower).includes('PastTense')) return true;
+    return /[a-z]{2,}ed$/.test(lower) && this.isKnownWord(lower);
+  }
+}

@@ -1,0 +1,97 @@
+// Reads a compromise match pattern just far enough to know which words must
+// be present for it to match. The prefilter uses this to skip the full parse
+// for the great majority of posts, which contain none of them.
+
+export interface PatternTerm {
+  /** Alternatives: literal words (lower case) and tags (without #). */
+  words: string[];
+  tags: string[];
+  /** True for `.`, `*`, negations, regexes and other terms that say nothing about a word. */
+  wildcard: boolean;
+  optional: boolean;
+}
+
+/** Words so common that requiring one tells the prefilter nothing. */
+export const COMMON_WORDS = new Set([
+  'a', 'an', 'the', 'i', 'you', 'u', 'he', 'she', 'it', 'we', 'they', 'me', 'him', 'her', 'us', 'them', 'my', 'your',
+  'ur', 'his', 'our', 'their', 'is', 'are', 'was', 'were', 'be', 'am', 'r', 'to', 'of', 'in', 'on', 'at', 'for',
+  'and', 'or', 'but', 'so', 'not', 'no', 'do', 'did', 'does', 'have', 'has', 'had', 'will', 'would', 'can', 'this',
+  'that', 'with', 'just', 'all', 'if', 'what', 'who', 'im', "i'm", 'get', 'got', 'go', 'up', 'out', 'like',
+]);
+
+function splitTerms(pattern: string): string[] {
+  const terms: string[] = [];
+  let depth = 0;
+  let current = '';
+  for (const char of pattern.trim()) {
+    if (char === '(') depth++;
+    if (char === ')') depth--;
+    if (char === ' ' && depth === 0) {
+      if (current) terms.push(current);
+      current = '';
+      continue;
+    }
+    current += char;
+  }
+  if (current) terms.push(current);
+  return terms;
+}
+
+export function parsePattern(pattern: string): PatternTerm[] {
+  return splitTerms(pattern)
+    .map((raw) => raw.replace(/^\[(<\w+>)?/, '').replace(/\]$/, ''))
+    .filter((raw) => raw.length > 0 && raw !== '^' && raw !== '$')
+    .map((raw) => {
+      const optional = /[?*]$/.test(raw) || /\{0,\d*\}$/.test(raw);
+      const body = raw.replace(/^\^/, '').replace(/\$$/, '').replace(/(\{\d*,?\d*\}|[?*+])$/, '');
+      if (body === '.' || body === '*' || body.startsWith('!') || body.startsWith('/') || body.startsWith('~') || body.startsWith('{') || body.startsWith('@')) {
+        return { words: [], tags: [], wildcard: true, optional };
+      }
+      const inner = body.startsWith('(') ? body.slice(1, -1) : body;
+      const alternatives = inner.split('|').map((a) => a.trim()).filter(Boolean);
+      const words: string[] = [];
+      const tags: string[] = [];
+      let wildcard = false;
+      for (const alt of alternatives) {
+        if (alt.startsWith('#')) tags.push(alt.slice(1));
+        else if (/^[\p{L}\p{N}'’-]+$/u.test(alt)) words.push(alt.toLowerCase());
+        else wildcard = true;
+      }
+      return { words, tags, wildcard, optional };
+    });
+}
+
+export interface Trigger {
+  /** Lexicon tags, any one of which lets the pattern be tried. */
+  tags: string[];
+  /** Literal words, any one of which lets the pattern be tried. */
+  words: string[];
+}
+
+/**
+ * The cheapest reliable trigger of a pattern: a required term made only of
+ * lexicon tags and uncommon words. Returns undefined if the pattern has none
+ * (the rule linter reports that as an error).
+ */
+export function triggerOf(pattern: string, lexiconTags: ReadonlySet<string>): Trigger | undefined {
+  let best: Trigger | undefined;
+  let bestScore = Infinity;
+  for (const term of parsePattern(pattern)) {
+    if (term.optional || term.wildcard) continue;
+    if (term.tags.some((t) => !lexiconTags.has(t))) continue;
+    if (term.words.some((w) => COMMON_WORDS.has(w))) continue;
+    if (term.tags.length === 0 && term.words.length === 0) continue;
+    // Prefer literal words (rarer) over whole lexicons, and fewer alternatives.
+    const score = term.tags.length * 100 + term.words.length;
+    if (score < bestScore) {
+      bestScore = score;
+      best = { tags: term.tags, words: term.words };
+    }
+  }
+  return best;
+}
+
+/** Every tag a pattern mentions, for the linter's check that each one exists. */
+export function tagsIn(pattern: string): string[] {
+  return [...pattern.matchAll(/#([A-Za-z]+)/g)].map((m) => m[1]);
+}

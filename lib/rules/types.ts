@@ -1,0 +1,56 @@
+// The shape of the rule data in rules/. Rules are data: each names its
+// category, the policy sections it links to, its message and suggestion, and
+// examples that must and must not match (run as tests by tests/unit/rules-examples.test.ts).
+
+import type { Category, PolicySectionId, Role, Severity } from '../types';
+
+export interface RuleExamples {
+  /** Each must produce a finding from this rule (as the rule's roles allow). */
+  match: string[];
+  /** Each must produce no finding from this rule. */
+  noMatch: string[];
+}
+
+export interface Rule {
+  /** Unique across all rule files, "category/short-name". */
+  id: string;
+  category: Category;
+  severity?: Severity;
+  /** Limits the rule to writers in these roles (e.g. professional distance is staff-only). */
+  roles?: Role[];
+  /** Defaults to the category's sections (lib/policy/category-sections.ts). */
+  policySections?: PolicySectionId[];
+  /** Plain British English. `{match}` is replaced by the matched words. */
+  message: string;
+  suggestion?: string;
+  /**
+   * compromise match patterns, tried against each sentence that passes the
+   * prefilter. Tags from rules/lexicon/*.json can be used like compromise's own
+   * (#Insult, #SelfHarm…). Each pattern needs at least one required lexicon tag
+   * or uncommon literal word, which is how the prefilter finds it cheaply.
+   */
+  patterns: string[];
+  /** Patterns that, anywhere in the same sentence, cancel the rule (negation, reporting, counter-speech). */
+  unless?: string[];
+  /** Named shared frames from rules/frames.json that cancel the rule (e.g. "counter-speech"). */
+  unlessFrames?: string[];
+  examples: RuleExamples;
+}
+
+export interface RuleFile {
+  description?: string;
+  rules: Rule[];
+}
+
+export interface LexiconFile {
+  /** The compromise tag these words receive, e.g. "Insult". */
+  tag: string;
+  description?: string;
+  /** Lower-case words or short phrases ("sewer slide"). */
+  words: string[];
+}
+
+export interface FramesFile {
+  description?: string;
+  frames: Record<string, { description: string; patterns: string[] }>;
+}

@@ -1,0 +1,238 @@
+// Undoes the tricks people use to get words past filters, while remembering
+// where every character came from, so findings can point at the ORIGINAL text.
+//
+// The normalised text keeps letter case (names need it) and keeps one output
+// character per meaningful input character, so compromise can parse it and
+// offsets map back exactly.
+
+export interface NormalisedText {
+  /** The cleaned-up text. */
+  text: string;
+  /** For each UTF-16 unit of `text`, the start of its source in the original. */
+  sourceStart: Int32Array;
+  /** For each UTF-16 unit of `text`, the end (exclusive) of its source in the original. */
+  sourceEnd: Int32Array;
+}
+
+// Characters that render as nothing but split words for a filter.
+const INVISIBLE = /[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0]/;
+
+// Cyrillic and Greek letters that look like Latin ones (Unicode confusables,
+// the subset that matters for English words).
+const LOOKALIKES: Record<string, string> = {
+  а: 'a', в: 'b', е: 'e', ё: 'e', к: 'k', м: 'm', н: 'h', о: 'o', р: 'p', с: 'c', т: 't', у: 'y', х: 'x',
+  ѕ: 's', і: 'i', ї: 'i', ј: 'j', һ: 'h', ԁ: 'd', ԛ: 'q', ԝ: 'w', ɡ: 'g', ı: 'i',
+  А: 'A', В: 'B', Е: 'E', К: 'K', М: 'M', Н: 'H', О: 'O', Р: 'P', С: 'C', Т: 'T', У: 'Y', Х: 'X',
+  Ѕ: 'S', І: 'I', Ј: 'J', Һ: 'H', Ԁ: 'D', Ԝ: 'W',
+  α: 'a', β: 'b', ε: 'e', ι: 'i', κ: 'k', ν: 'v', ο: 'o', ρ: 'p', τ: 't', υ: 'u', χ: 'x', γ: 'y',
+  Α: 'A', Β: 'B', Ε: 'E', Ζ: 'Z', Η: 'H', Ι: 'I', Κ: 'K', Μ: 'M', Ν: 'N', Ο: 'O', Ρ: 'P', Τ: 'T', Υ: 'Y', Χ: 'X',
+};
+
+// Digits and symbols standing in for letters inside a word ("l0ser", "f@t").
+// "1" is ambiguous (i or l): it reads as "i" unless an "l" reading is a word
+// the rules know; see resolveDigitOne.
+const LEET: Record<string, string> = {
+  '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '8': 'b', '9': 'g',
+  '@': 'a', $: 's', '!': 'i', '|': 'l', '€': 'e', '£': 'l',
+};
+
+const LATIN_LETTER = /\p{Script=Latin}/u;
+const ANY_LETTER = /\p{L}/u;
+
+class Builder {
+  chars: string[] = [];
+  starts: number[] = [];
+  ends: number[] = [];
+  push(value: string, start: number, end: number): void {
+    // A replacement may be longer than one unit (NFKC "ﬁ" → "fi"); each unit maps to the whole source.
+    for (let i = 0; i < value.length; i++) {
+      this.chars.push(value[i]);
+      this.starts.push(start);
+      this.ends.push(end);
+    }
+  }
+  get length(): number {
+    return this.chars.length;
+  }
+}
+
+interface Piece {
+  value: string;
+  start: number;
+  end: number;
+}
+
+/** Splits into code points, dropping invisible ones and folding compatibility forms (𝐟𝐚𝐭 → fat). */
+function cleanCodePoints(original: string): Piece[] {
+  const pieces: Piece[] = [];
+  let index = 0;
+  for (const char of original) {
+    const start = index;
+    index += char.length;
+    if (INVISIBLE.test(char)) continue;
+    let value = char;
+    const code = char.codePointAt(0)!;
+    // NFKC only for characters that have a compatibility form; it is slow to
+    // call on every character of a 1 MB post.
+    if (code > 0x7f) {
+      const folded = char.normalize('NFKC');
+      if (folded !== char && folded.length <= 3) value = folded;
+    }
+    pieces.push({ value, start, end: index });
+  }
+  return pieces;
+}
+
+/** Is this run of pieces one "word" for obfuscation purposes? (letters, digits, leet symbols) */
+function isWordPiece(value: string): boolean {
+  return ANY_LETTER.test(value) || /[0-9@$!|€£]/.test(value);
+}
+
+/**
+ * Maps look-alikes and leetspeak within one word. A word is only de-leeted if
+ * it has letters as well as substitutes ("2-0" and "4pm" stay as they are; "l0ser" becomes "loser").
+ */
+function cleanWord(word: Piece[], isKnownWord: (lower: string) => boolean): Piece[] {
+  const hasLatin = word.some((p) => LATIN_LETTER.test(p.value));
+  const allLookalikeOrLatin = word.every((p) => LATIN_LETTER.test(p.value) || p.value in LOOKALIKES || !ANY_LETTER.test(p.value));
+  // Map Cyrillic/Greek look-alikes only in words that are Latin underneath:
+  // a mixed-script word ("ѕtupid"), or one made wholly of look-alikes. Real
+  // Greek or Russian words keep their letters.
+  let mapped = word;
+  if (hasLatin || allLookalikeOrLatin) {
+    mapped = word.map((p) => (p.value in LOOKALIKES ? { ...p, value: LOOKALIKES[p.value] } : p));
+  }
+  const letters = mapped.filter((p) => ANY_LETTER.test(p.value)).length;
+  const substitutes = mapped.filter((p) => p.value in LEET).length;
+  // Need at least two real letters, and substitutes inside or at the edge of letters.
+  if (substitutes === 0 || letters < 2) return mapped;
+  // Symbols only count when they sit inside the word ("f@t"), not as trailing punctuation ("hi!").
+  const firstLetter = mapped.findIndex((p) => ANY_LETTER.test(p.value));
+  let lastLetter = -1;
+  for (let i = mapped.length - 1; i >= 0; i--) if (ANY_LETTER.test(mapped[i].value)) { lastLetter = i; break; }
+  const looksLikeNumberWithUnit = /^[0-9]+[a-z]{1,3}$/i.test(mapped.map((p) => p.value).join('')); // 4pm, 10k, 2nd
+  if (looksLikeNumberWithUnit) return mapped;
+  const out = mapped.map((p, i) => {
+    if (!(p.value in LEET)) return p;
+    const isDigit = /[0-9]/.test(p.value);
+    const inside = i > firstLetter && i < lastLetter;
+    const edgeDigit = isDigit && (i === firstLetter - 1 || i === lastLetter + 1);
+    if (!inside && !edgeDigit) return p;
+    return { ...p, value: LEET[p.value] };
+  });
+  return resolveDigitOne(mapped, out, isKnownWord);
+}
+
+/** "ug1y" should read "ugly", not "ugiy": prefer "l" where that makes a known word. */
+function resolveDigitOne(before: Piece[], after: Piece[], isKnownWord: (lower: string) => boolean): Piece[] {
+  const ones = before.map((p, i) => (p.value === '1' && after[i].value === 'i' ? i : -1)).filter((i) => i >= 0);
+  if (ones.length === 0) return after;
+  const asI = after.map((p) => p.value).join('').toLowerCase();
+  if (isKnownWord(asI)) return after;
+  const withL = after.map((p, i) => (ones.includes(i) ? { ...p, value: 'l' } : p));
+  return isKnownWord(withL.map((p) => p.value).join('').toLowerCase()) ? withL : after;
+}
+
+/** "loooser" → "loser", "fuuuuck" → "fuck": runs of three or more of a letter collapse to one. */
+function squeezeStretched(word: Piece[]): Piece[] {
+  const out: Piece[] = [];
+  let i = 0;
+  while (i < word.length) {
+    let j = i + 1;
+    const lower = word[i].value.toLowerCase();
+    while (j < word.length && word[j].value.toLowerCase() === lower && ANY_LETTER.test(lower)) j++;
+    if (j - i >= 3) {
+      out.push({ value: word[i].value, start: word[i].start, end: word[j - 1].end });
+    } else {
+      for (let k = i; k < j; k++) out.push(word[k]);
+    }
+    i = j;
+  }
+  return out;
+}
+
+const SPACED_SEPARATOR = /^[ .\-_*·•]$/;
+
+/**
+ * Joins letters spaced out to dodge filters: "u g l y", "k.y.s", "s-t-u-p-i-d", "O.P.A."
+ * A run needs three or more single letters with the same separator between each.
+ * Runs split by spaces are only joined when they spell a word the caller knows,
+ * because text-speak is full of single letters ("u r a legend").
+ */
+function joinSpacedLetters(pieces: Piece[], isKnownWord: KnownWord): Piece[] {
+  const out: Piece[] = [];
+  const isSingleLetterAt = (i: number): boolean => {
+    if (i >= pieces.length || !isWordPiece(pieces[i].value)) return false;
+    const beforeOk = i === 0 || !isWordPiece(pieces[i - 1].value);
+    const afterOk = i + 1 >= pieces.length || !isWordPiece(pieces[i + 1].value);
+    return beforeOk && afterOk;
+  };
+  let i = 0;
+  while (i < pieces.length) {
+    if (isSingleLetterAt(i)) {
+      const letters = [i];
+      let separator: string | null = null;
+      let j = i;
+      while (
+        j + 2 < pieces.length &&
+        SPACED_SEPARATOR.test(pieces[j + 1].value) &&
+        (separator === null || pieces[j + 1].value === separator) &&
+        isSingleLetterAt(j + 2)
+      ) {
+        separator = pieces[j + 1].value;
+        j += 2;
+        letters.push(j);
+      }
+      const joined = letters.map((k) => LEET[pieces[k].value] ?? pieces[k].value).join('');
+      const allLetters = /^\p{L}+$/u.test(joined);
+      if (letters.length >= 3 && allLetters && (separator !== ' ' || isKnownWord(joined.toLowerCase()))) {
+        for (const k of letters) out.push({ ...pieces[k], value: LEET[pieces[k].value] ?? pieces[k].value });
+        i = j + 1;
+        continue;
+      }
+    }
+    out.push(pieces[i]);
+    i++;
+  }
+  return out;
+}
+
+export type KnownWord = (lower: string) => boolean;
+
+const NO_KNOWN_WORDS: KnownWord = () => false;
+
+/**
+ * Normalises a draft for matching. `isKnownWord` lets the caller settle
+ * ambiguous readings (is "ug1y" "ugly" or "ugiy"?) against its vocabulary.
+ */
+export function normalise(original: string, isKnownWord: KnownWord = NO_KNOWN_WORDS): NormalisedText {
+  const pieces = joinSpacedLetters(cleanCodePoints(original), isKnownWord);
+  const builder = new Builder();
+  let i = 0;
+  while (i < pieces.length) {
+    if (!isWordPiece(pieces[i].value)) {
+      builder.push(pieces[i].value, pieces[i].start, pieces[i].end);
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < pieces.length && isWordPiece(pieces[j].value)) j++;
+    // A word is at most a few hundred characters; anything longer is a pasted blob, left alone for speed.
+    const word = j - i > 200 ? pieces.slice(i, j) : squeezeStretched(cleanWord(pieces.slice(i, j), isKnownWord));
+    for (const p of word) builder.push(p.value, p.start, p.end);
+    i = j;
+  }
+  return {
+    text: builder.chars.join(''),
+    sourceStart: Int32Array.from(builder.starts),
+    sourceEnd: Int32Array.from(builder.ends),
+  };
+}
+
+/** Maps a span of the normalised text back to the original text. */
+export function originalSpan(normalised: NormalisedText, start: number, end: number): { start: number; end: number } {
+  if (normalised.text.length === 0) return { start: 0, end: 0 };
+  const s = Math.max(0, Math.min(start, normalised.text.length - 1));
+  const e = Math.max(s, Math.min(end, normalised.text.length) - 1);
+  return { start: normalised.sourceStart[s], end: normalised.sourceEnd[e] };
+}

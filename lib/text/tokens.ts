@@ -1,0 +1,104 @@
+// Words, hashtags and handles of a normalised draft, with their offsets, and
+// the sentences they sit in. Everything downstream (name lookups, the rules
+// prefilter) works on these, so the text is scanned once.
+
+import { nameKey } from '../names/name-key';
+
+export type TokenKind = 'word' | 'hashtag' | 'handle';
+
+export interface Token {
+  kind: TokenKind;
+  /** The token as written (after normalisation), without # or @ and without a possessive 's. */
+  text: string;
+  /** Lower case of `text`. */
+  lower: string;
+  /** `nameKey(text)`: how names are compared and hashed. */
+  key: string;
+  /** Offsets into the normalised text, covering the whole token as written (with #/@ and 's). */
+  start: number;
+  end: number;
+  /** The word had a possessive ending ("Amelia's"). */
+  possessive: boolean;
+  /** Index of the sentence this token belongs to. */
+  sentence: number;
+  /** For handles and hashtags, the parts split at . _ - and camelCase ("@may.fletcher_" → may, fletcher). */
+  parts: string[];
+  /** Punctuation right after the token, before the next one (",", "!", ". "…). */
+  after: string;
+}
+
+export interface Sentence {
+  start: number;
+  end: number;
+  /** Index of its first token, and one past its last. */
+  firstToken: number;
+  endToken: number;
+}
+
+// A word may carry inner apostrophes and hyphens ("don't", "Ji-woo"); a handle
+// or hashtag may also carry dots and underscores.
+const TOKEN = /([#@]?)([\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}\p{N}]+|[-‐][\p{L}\p{M}\p{N}]+|[._][\p{L}\p{M}\p{N}]+)*_*)/gu;
+const SENTENCE_BREAK = /[.!?…]+(?=\s|$)|\n+|[!?]+/g;
+const POSSESSIVE = /['’]s$|s['’]$/i;
+
+function splitParts(body: string): string[] {
+  return body
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .split(/[._\-\s]+/)
+    .filter((p) => p.length > 0);
+}
+
+export function sentenceBounds(text: string): Array<{ start: number; end: number }> {
+  const bounds: Array<{ start: number; end: number }> = [];
+  let start = 0;
+  SENTENCE_BREAK.lastIndex = 0;
+  for (let m = SENTENCE_BREAK.exec(text); m; m = SENTENCE_BREAK.exec(text)) {
+    const end = m.index + m[0].length;
+    // A dotted abbreviation ("O.P.A.", "Mr.") does not end a sentence when a lower-case word follows.
+    if (m[0] === '.' && /^\s*[a-z]/.test(text.slice(end, end + 3))) continue;
+    if (end > start) bounds.push({ start, end });
+    start = end;
+  }
+  if (start < text.length) bounds.push({ start, end: text.length });
+  return bounds;
+}
+
+export function tokenise(text: string): { tokens: Token[]; sentences: Sentence[] } {
+  const bounds = sentenceBounds(text);
+  const tokens: Token[] = [];
+  const sentences: Sentence[] = bounds.map((b) => ({ ...b, firstToken: 0, endToken: 0 }));
+  let sentenceIndex = 0;
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
+    const sigil = m[1];
+    let body = m[2];
+    const start = m.index;
+    const end = start + m[0].length;
+    while (sentenceIndex < bounds.length - 1 && start >= bounds[sentenceIndex].end) sentenceIndex++;
+    const possessive = sigil === '' && POSSESSIVE.test(body) && body.length > 3;
+    if (possessive) body = body.replace(/['’]s$/i, '').replace(/['’]$/, '');
+    const trailing = body.match(/_+$/);
+    if (trailing && sigil === '') body = body.slice(0, -trailing[0].length);
+    const kind: TokenKind = sigil === '#' ? 'hashtag' : sigil === '@' ? 'handle' : 'word';
+    const afterMatch = /^[^\p{L}\p{M}\p{N}#@]*/u.exec(text.slice(end, end + 8));
+    tokens.push({
+      kind,
+      text: body,
+      lower: body.toLowerCase(),
+      key: nameKey(body),
+      start,
+      end,
+      possessive,
+      sentence: sentenceIndex,
+      parts: kind === 'word' ? [body] : splitParts(body),
+      after: afterMatch ? afterMatch[0] : '',
+    });
+  }
+  let t = 0;
+  sentences.forEach((s, index) => {
+    s.firstToken = t;
+    while (t < tokens.length && tokens[t].sentence === index) t++;
+    s.endToken = t;
+  });
+  return { tokens, sentences };
+}

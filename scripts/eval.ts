@@ -1,0 +1,162 @@
+// Scores the checker on labelled data and prints the figures.
+//
+//   npm run --silent eval -- DIR      one corpus folder (config.json + posts.jsonl)
+//   npm run --silent eval             the dev corpus, HateCheck and Davidson
+//
+// Harmful categories are those in HARMFUL_CATEGORIES; names, wellbeing and
+// profanity are scored as their own categories but never count as harm.
+
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CATEGORIES, HARMFUL_CATEGORIES, check, validateConfig, type Category, type CheckConfig, type Role } from '../lib';
+import { parseCsv } from './lib/csv';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const SHARED_EVAL = path.resolve(here, '../../shared/eval');
+
+interface Post {
+  id: string;
+  role?: Role;
+  text: string;
+  expect: Category[];
+}
+
+function pct(n: number, d: number): string {
+  return d === 0 ? '   n/a' : `${((100 * n) / d).toFixed(1).padStart(5)}%`;
+}
+function ratio(n: number, d: number): string {
+  return d === 0 ? ' n/a' : (n / d).toFixed(2);
+}
+
+export function scoreCorpus(dir: string, verbose: boolean): void {
+  const config: CheckConfig = validateConfig(JSON.parse(fs.readFileSync(path.join(dir, 'config.json'), 'utf8')));
+  const posts: Post[] = fs
+    .readFileSync(path.join(dir, 'posts.jsonl'), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as Post);
+  const counts = new Map<Category, { tp: number; fp: number; fn: number }>();
+  for (const c of CATEGORIES) counts.set(c, { tp: 0, fp: 0, fn: 0 });
+  let benign = 0;
+  let benignNames = 0;
+  let benignHarm = 0;
+  const mistakes: string[] = [];
+  for (const post of posts) {
+    const findings = check(post.text, config, { role: post.role ?? config.role });
+    const got = new Set(findings.map((f) => f.category));
+    const expected = new Set(post.expect);
+    for (const c of CATEGORIES) {
+      const count = counts.get(c)!;
+      if (got.has(c) && expected.has(c)) count.tp++;
+      else if (got.has(c)) {
+        count.fp++;
+        if (c !== 'profanity') mistakes.push(`FP ${c.padEnd(21)} ${post.id} ${post.text.slice(0, 140)}  [${findings.filter((f) => f.category === c).map((f) => `${f.ruleId}: "${f.match}"`).join('; ')}]`);
+      } else if (expected.has(c)) {
+        count.fn++;
+        mistakes.push(`FN ${c.padEnd(21)} ${post.id} ${post.text.slice(0, 140)}`);
+      }
+    }
+    const isBenign = post.expect.filter((c) => c !== 'profanity').length === 0;
+    if (isBenign) {
+      benign++;
+      if (got.has('school-name') || got.has('pupil-name')) benignNames++;
+      if (HARMFUL_CATEGORIES.some((c) => got.has(c))) benignHarm++;
+    }
+  }
+  if (verbose) console.log(mistakes.sort().join('\n') + '\n');
+  console.log(`Corpus ${dir}: ${posts.length} posts, ${benign} benign`);
+  console.log('category                 tp   fp   fn  precision  recall');
+  for (const c of CATEGORIES) {
+    const { tp, fp, fn } = counts.get(c)!;
+    if (tp + fp + fn === 0) continue;
+    console.log(`${c.padEnd(22)} ${String(tp).padStart(4)} ${String(fp).padStart(4)} ${String(fn).padStart(4)}  ${ratio(tp, tp + fp).padStart(9)}  ${ratio(tp, tp + fn).padStart(6)}`);
+  }
+  console.log(`benign posts flagged with a name:              ${benignNames}/${benign} ${pct(benignNames, benign)}`);
+  console.log(`benign posts flagged with a harmful category:  ${benignHarm}/${benign} ${pct(benignHarm, benign)}`);
+}
+
+const EMPTY_PUPIL_CONFIG: CheckConfig = { schoolNames: [], pupilNames: [], staffNames: [], role: 'pupil' };
+const HARM_FOR_HATECHECK: Category[] = ['bullying', 'threat', 'hate'];
+
+function scoreHateCheck(file: string, verbose: boolean): void {
+  const rows = parseCsv(fs.readFileSync(file, 'utf8'));
+  const header = rows[0].fields;
+  const col = (name: string): number => header.indexOf(name);
+  const byFunctionality = new Map<string, { label: string; flagged: number; total: number; misses: string[] }>();
+  const totals = { hateful: { flagged: 0, total: 0 }, 'non-hateful': { flagged: 0, total: 0 } } as Record<string, { flagged: number; total: number }>;
+  for (const row of rows.slice(1)) {
+    const f = row.fields;
+    const functionality = f[col('functionality')];
+    const label = f[col('label_gold')];
+    const text = f[col('test_case')];
+    const findings = check(text, EMPTY_PUPIL_CONFIG, { role: 'pupil' });
+    const flagged = findings.some((x) => HARM_FOR_HATECHECK.includes(x.category));
+    const entry = byFunctionality.get(functionality) ?? { label, flagged: 0, total: 0, misses: [] };
+    entry.total++;
+    if (flagged) entry.flagged++;
+    if ((label === 'hateful') !== flagged) entry.misses.push(text.trim());
+    byFunctionality.set(functionality, entry);
+    totals[label].total++;
+    if (flagged) totals[label].flagged++;
+  }
+  console.log(`HateCheck ${file}`);
+  console.log('functionality            label         flagged');
+  for (const [name, e] of [...byFunctionality.entries()].sort((a, b) => a[1].label.localeCompare(b[1].label) || a[0].localeCompare(b[0]))) {
+    console.log(`${name.padEnd(24)} ${e.label.padEnd(12)} ${String(e.flagged).padStart(4)}/${String(e.total).padEnd(4)} ${pct(e.flagged, e.total)}`);
+    if (verbose) for (const m of e.misses.slice(0, 12)) console.log(`    ${e.label === 'hateful' ? 'missed' : 'flagged'}: ${m}`);
+  }
+  console.log(`HateCheck hateful cases flagged:      ${totals.hateful.flagged}/${totals.hateful.total} ${pct(totals.hateful.flagged, totals.hateful.total)}`);
+  console.log(`HateCheck non-hateful cases flagged:  ${totals['non-hateful'].flagged}/${totals['non-hateful'].total} ${pct(totals['non-hateful'].flagged, totals['non-hateful'].total)}`);
+}
+
+function scoreDavidson(file: string, verbose: boolean): void {
+  const rows = parseCsv(fs.readFileSync(file, 'utf8'));
+  const header = rows[0].fields;
+  const classCol = header.indexOf('class');
+  const tweetCol = header.indexOf('tweet');
+  let neither = 0;
+  let flagged = 0;
+  const examples: string[] = [];
+  for (const row of rows.slice(1)) {
+    if (row.fields[classCol] !== '2') continue;
+    neither++;
+    const text = row.fields[tweetCol];
+    const findings = check(text, EMPTY_PUPIL_CONFIG, { role: 'pupil' });
+    const harmful = findings.filter((x) => HARMFUL_CATEGORIES.includes(x.category));
+    if (harmful.length > 0) {
+      flagged++;
+      if (examples.length < 40) examples.push(`    ${harmful.map((h) => h.ruleId).join(',')}: ${text.slice(0, 140)}`);
+    }
+  }
+  if (verbose) console.log(examples.join('\n'));
+  console.log(`Davidson "neither" tweets flagged as harmful: ${flagged}/${neither} ${pct(flagged, neither)}`);
+}
+
+function main(): void {
+  const args = process.argv.slice(2);
+  const verbose = args.includes('--verbose') || args.includes('-v');
+  const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length);
+  const dirs = args.filter((a) => !a.startsWith('-'));
+  if (dirs.length > 0) {
+    for (const dir of dirs) {
+      if (!fs.existsSync(path.join(dir, 'posts.jsonl')) || !fs.existsSync(path.join(dir, 'config.json'))) {
+        console.error(`${dir}: expected a folder holding config.json and posts.jsonl`);
+        process.exit(2);
+      }
+      scoreCorpus(dir, verbose);
+    }
+    return;
+  }
+  if (!only || only === 'dev') scoreCorpus(path.join(SHARED_EVAL, 'dev'), verbose);
+  if (!only || only === 'hatecheck') {
+    console.log('');
+    scoreHateCheck(path.join(SHARED_EVAL, 'external/hatecheck/test_suite_cases.csv'), verbose);
+  }
+  if (!only || only === 'davidson') {
+    console.log('');
+    scoreDavidson(path.join(SHARED_EVAL, 'external/davidson/labeled_data.csv'), verbose);
+  }
+}
+
+main();
