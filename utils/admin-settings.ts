@@ -61,7 +61,8 @@ export interface ChromeSchema {
 }
 
 // Patterns are written to mean the same in RE2 (Chrome) and JavaScript.
-export const HOST_PATTERN = '^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$';
+/** "forum.example.org", or "*.example.org" for a domain and its subdomains (as utils/settings.ts reads them). */
+export const HOST_PATTERN = '^(\\*\\.)?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$';
 export const HTTPS_URL_PATTERN = '^https://[^\\s]+$';
 export const EMAIL_PATTERN = '^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$';
 export const ANCHOR_PATTERN = '^([A-Za-z][A-Za-z0-9_.:-]*|https://[^\\s]+)$';
@@ -206,16 +207,18 @@ export function cleanManagedSettings(raw: unknown): { settings: Partial<AdminSet
   return { settings: settings as Partial<AdminSettings>, dropped };
 }
 
-/** Host names are compared in lower case without "www."; a pasted address is cut down to its host. */
+/**
+ * What an admin is likely to type, cut down to a host name: "forum.example.org",
+ * "*.example.org", or a pasted address such as "https://forum.example.org:8443/login".
+ * The same rules as normaliseSite in utils/settings.ts, without its WXT imports.
+ */
 export function normaliseHost(input: string): string | undefined {
-  let host = input.trim().toLowerCase();
-  if (/^[a-z]+:\/\//.test(host)) {
-    try {
-      host = new URL(host).hostname;
-    } catch {
-      return undefined;
-    }
-  }
-  host = host.replace(/\/.*$/, '').replace(/^www\./, '');
+  const host = input
+    .trim()
+    .toLowerCase()
+    .replace(/^[a-z][a-z0-9+.-]*:\/\//, '')
+    .replace(/[/?#].*$/, '')
+    .replace(/:\d+$/, '')
+    .replace(/\.$/, '');
   return new RegExp(HOST_PATTERN).test(host) ? host : undefined;
 }

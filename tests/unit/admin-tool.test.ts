@@ -52,7 +52,7 @@ beforeAll(async () => {
       '--school', 'St Mary’s & St John “Priory” Academy',
       '--alias', 'SMSJ',
       '--staff', join(dir, 'staff.csv'),
-      '--site', 'https://www.Forum.example.org/threads',
+      '--site', 'https://Forum.example.org:8443/threads',
       '--policy-url', 'https://school.example/policy',
       '--report-email', 'safeguarding@school.example',
       '--contact', 'Mrs Khan, Designated Safeguarding Lead, room B12',
