@@ -1,0 +1,70 @@
+// Lints the rule data itself: schema, unique ids, policy sections that exist,
+// tags that exist (compromise silently matches nothing for a misspelt tag),
+// a prefilter trigger for every pattern, and every file registered.
+import fs from 'node:fs';
+import path from 'node:path';
+import nlp from 'compromise';
+import { describe, expect, it } from 'vitest';
+import { CATEGORIES, POLICY_SECTION_IDS } from '../../lib';
+import { triggerOf, tagsIn } from '../../lib/rules/pattern';
+import { ENGINE_TAGS } from '../../lib/rules/ruleset';
+import { FRAMES, LEXICON_FILES, RULE_FILES } from '../../rules';
+
+const RULES_DIR = path.resolve(__dirname, '../../rules');
+const lexiconTags = new Set<string>([...ENGINE_TAGS, ...Object.values(LEXICON_FILES).map((l) => l.tag)]);
+const compromiseTags = new Set(Object.keys((nlp.world() as { model: { one: { tagSet: object } } }).model.one.tagSet));
+const knownTags = new Set([...lexiconTags, ...compromiseTags]);
+const allRules = Object.values(RULE_FILES).flatMap((f) => f.rules);
+
+function jsonFilesIn(dir: string, prefix = ''): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    if (entry.isDirectory()) return jsonFilesIn(path.join(dir, entry.name), `${prefix}${entry.name}/`);
+    return entry.name.endsWith('.json') ? [`${prefix}${entry.name}`] : [];
+  });
+}
+
+describe('rule files', () => {
+  it('every JSON file in rules/ is registered in rules/index.ts', () => {
+    const registered = new Set([...Object.keys(RULE_FILES), ...Object.keys(LEXICON_FILES), 'frames.json', 'lexicon/word-like-first-names.json']);
+    expect(jsonFilesIn(RULES_DIR).filter((f) => !registered.has(f))).toEqual([]);
+  });
+
+  it('rule ids are unique and start with their category', () => {
+    const ids = allRules.map((r) => r.id);
+    expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
+    for (const rule of allRules) expect(rule.id.startsWith(`${rule.category}/`), rule.id).toBe(true);
+  });
+
+  for (const rule of allRules) {
+    describe(rule.id, () => {
+      it('has a known category, sections that exist, and a message', () => {
+        expect(CATEGORIES).toContain(rule.category);
+        for (const section of rule.policySections ?? []) expect(POLICY_SECTION_IDS).toContain(section);
+        expect(rule.message.length).toBeGreaterThan(20);
+        expect(rule.message).not.toMatch(/violation|detected/i);
+        expect(rule.patterns.length).toBeGreaterThan(0);
+        for (const role of rule.roles ?? []) expect(['staff', 'pupil']).toContain(role);
+      });
+      it('has examples both ways', () => {
+        expect(rule.examples.match.length).toBeGreaterThan(0);
+        expect(rule.examples.noMatch.length).toBeGreaterThan(0);
+      });
+      it('uses only tags that exist, and every pattern has a prefilter trigger', () => {
+        for (const pattern of [...rule.patterns, ...(rule.unless ?? [])]) {
+          for (const tag of tagsIn(pattern)) expect(knownTags.has(tag), `#${tag} in "${pattern}"`).toBe(true);
+        }
+        for (const pattern of rule.patterns) expect(triggerOf(pattern, lexiconTags), `no trigger in "${pattern}"`).toBeDefined();
+        for (const frame of rule.unlessFrames ?? []) expect(Object.keys(FRAMES.frames)).toContain(frame);
+      });
+    });
+  }
+
+  it('lexicons hold lower-case entries and no duplicates', () => {
+    for (const [file, lexicon] of Object.entries(LEXICON_FILES)) {
+      expect(lexicon.tag, file).toMatch(/^[A-Z][A-Za-z]+$/);
+      for (const word of lexicon.words) expect(word, file).toBe(word.toLowerCase().trim());
+      const dupes = lexicon.words.filter((w, i) => lexicon.words.indexOf(w) !== i);
+      expect(dupes, file).toEqual([]);
+    }
+  });
+});
