@@ -1,6 +1,6 @@
 // The message protocol between the content script and the background.
 // Only plain data crosses it, so findings arrive exactly as the engine made them.
-import type { Finding } from '@/lib/types';
+import type { Finding, Role } from '@/lib/types';
 
 /** Asks the background to check a draft before it is sent. */
 export interface CheckRequest {
@@ -15,9 +15,20 @@ export interface WarmUpRequest {
   type: 'warm-up';
 }
 
-export type Request = CheckRequest | WarmUpRequest;
+/**
+ * Opens a section of the school's policy in a tab. The background opens it, so
+ * the policy page need not be web-accessible (which would let any site probe
+ * for the extension).
+ */
+export interface OpenPolicyRequest {
+  type: 'open-policy';
+  section: string;
+}
 
-export type CheckReply = { findings: Finding[] } | { error: string };
+export type Request = CheckRequest | WarmUpRequest | OpenPolicyRequest;
+
+/** `role` tells the nudge whom it is talking to (support lines differ for staff). */
+export type CheckReply = { findings: Finding[]; role?: Role } | { error: string };
 export interface WarmUpReply {
   ready: true;
 }
@@ -26,6 +37,7 @@ export function isRequest(value: unknown): value is Request {
   if (typeof value !== 'object' || value === null) return false;
   const message = value as Record<string, unknown>;
   if (message.type === 'warm-up') return true;
+  if (message.type === 'open-policy') return typeof message.section === 'string' && /^[a-z0-9-]+$/.test(message.section);
   return message.type === 'check' && typeof message.text === 'string' && typeof message.host === 'string';
 }
 
@@ -33,4 +45,9 @@ export function isCheckReply(value: unknown): value is CheckReply {
   if (typeof value !== 'object' || value === null) return false;
   const reply = value as Record<string, unknown>;
   return Array.isArray(reply.findings) || typeof reply.error === 'string';
+}
+
+/** The address of a policy section on the extension's own policy page. */
+export function policySectionUrl(getURL: (path: string) => string, section: string): string {
+  return getURL(`/policy.html#${section}`);
 }

@@ -37,8 +37,10 @@ export interface GuardOptions {
 }
 
 export interface Guard {
-  /** Closes any nudge and forgets a pending send, e.g. after in-app navigation. */
+  /** Closes any nudge and forgets a pending send. */
   reset(): void;
+  /** Closes a nudge whose editor has gone, e.g. after in-app navigation. */
+  dropStale(): void;
   destroy(): void;
 }
 
@@ -65,6 +67,8 @@ const DEFAULT_TIMEOUT_MS = 750;
 const MAX_ANCESTOR_STEPS = 30;
 const WARM_UP_INTERVAL_MS = 10_000;
 const PING_EVENT = 'second-thought:guarded';
+/** The custom element that hosts the nudge (see components/nudge/mount.tsx). */
+export const NUDGE_ELEMENT = 'second-thought-nudge';
 
 /**
  * Claims a window for one guard. Content scripts can arrive twice in a frame
@@ -104,7 +108,10 @@ export function createComposerGuard(options: GuardOptions): Guard {
 
   function sendControlIn(event: Event): HTMLElement | null {
     if (!adapter.sendControls) return null;
-    for (const node of event.composedPath()) {
+    const path = event.composedPath();
+    // Our own nudge has a "Post anyway" button, which must not count as a send.
+    if (path.some((node) => isElement(node) && node.localName === NUDGE_ELEMENT)) return null;
+    for (const node of path) {
       if (!isElement(node)) continue;
       if (isSendControl(node)) return node as HTMLElement;
     }
@@ -370,6 +377,9 @@ export function createComposerGuard(options: GuardOptions): Guard {
 
   return {
     reset,
+    dropStale() {
+      if (phase.name === 'nudging' && !phase.send.editors[0].isConnected) reset();
+    },
     destroy() {
       reset();
       for (const [type, listener] of listeners) win.removeEventListener(type, listener, true);

@@ -49,3 +49,8 @@ export function adapterForPage(hostname: string, doc: Document): SiteAdapter {
     generic
   );
 }
+
+/** Content script match patterns for the built-in sites: http and https, subdomains included. */
+export const BUILT_IN_MATCHES: string[] = BUILT_IN_SITES.flatMap((site) =>
+  site.domains.map((domain) => `*://*.${domain}/*`),
+);

@@ -1,0 +1,130 @@
+// What the options page and popup show: each setting with where it came from
+// (the school's policy, this device, or the default) and whether it is locked.
+// Pure, so it can be tested without a browser.
+
+import { CATEGORIES, type Category, type Role } from '@/lib/types';
+import {
+  ADMIN_SETTING_KEYS,
+  cleanManagedSettings,
+  MANAGED_SCHEMA,
+  schemaProblems,
+  type AdminSettings,
+  type CategoryMode,
+} from '@/utils/admin-settings';
+
+/** Everything a person can set here: the school's settings plus a teacher's own plaintext roster. */
+export interface EditableSettings extends AdminSettings {
+  /** Pupils as "First Last", typed by a teacher for their own device. Never from policy. */
+  pupilNames: string[];
+}
+
+export type EditableKey = keyof EditableSettings;
+export type SettingSource = 'managed' | 'local' | 'default';
+
+export const DEFAULT_EDITABLE: Readonly<EditableSettings> = Object.freeze({
+  schoolNames: [],
+  pupilNames: [],
+  staffNames: [],
+  role: 'pupil',
+  extraSites: [],
+  disabledSites: [],
+  hashedRoster: undefined,
+  policyUrl: undefined,
+  policySectionAnchors: {},
+  reportUrl: undefined,
+  reportEmail: undefined,
+  supportContacts: [],
+  categories: {},
+  lockSettings: false,
+});
+
+export const EDITABLE_KEYS: readonly EditableKey[] = ['pupilNames', ...ADMIN_SETTING_KEYS];
+
+export interface SettingsView {
+  values: EditableSettings;
+  sources: Record<EditableKey, SettingSource>;
+  /** The school turned on lockSettings: nothing can be changed here. */
+  lockedBySchool: boolean;
+  /** The school set at least one setting. */
+  managedBySchool: boolean;
+}
+
+/** A problem with one setting, in words for the person who typed it. */
+export function settingProblem(key: EditableKey, value: unknown): string | undefined {
+  if (key === 'pupilNames') {
+    if (!Array.isArray(value) || value.some((name) => typeof name !== 'string')) return 'should be a list of names';
+    const index = value.findIndex((name: string) => name.trim().split(/\s+/).length < 2);
+    return index >= 0 ? `line ${index + 1} needs a first name and a surname` : undefined;
+  }
+  const schema = MANAGED_SCHEMA.properties[key];
+  return schemaProblems(schema, value, key)[0];
+}
+
+export function layerSettings(managedRaw: unknown, localRaw: unknown): SettingsView {
+  const { settings: managed } = cleanManagedSettings(managedRaw);
+  const local = (typeof localRaw === 'object' && localRaw !== null ? localRaw : {}) as Record<string, unknown>;
+  const values = { ...DEFAULT_EDITABLE } as EditableSettings;
+  const sources = {} as Record<EditableKey, SettingSource>;
+  for (const key of EDITABLE_KEYS) {
+    sources[key] = 'default';
+    const fromPolicy = key === 'pupilNames' ? undefined : managed[key];
+    if (fromPolicy !== undefined) {
+      (values as unknown as Record<string, unknown>)[key] = fromPolicy;
+      sources[key] = 'managed';
+    } else if (local[key] !== undefined && settingProblem(key, local[key]) === undefined) {
+      (values as unknown as Record<string, unknown>)[key] = local[key];
+      sources[key] = 'local';
+    }
+  }
+  return {
+    values,
+    sources,
+    lockedBySchool: managed.lockSettings === true,
+    managedBySchool: Object.keys(managed).length > 0,
+  };
+}
+
+/** A setting the school set, or any setting once the school has locked them all. */
+export function isLocked(view: SettingsView, key: EditableKey): boolean {
+  return view.lockedBySchool || view.sources[key] === 'managed';
+}
+
+/** The local settings with one change; a locked setting is never written. */
+export function withLocalChange(
+  local: Record<string, unknown>,
+  view: SettingsView,
+  key: EditableKey,
+  value: unknown,
+): Record<string, unknown> {
+  if (isLocked(view, key)) return local;
+  const next = { ...local };
+  if (value === undefined || (Array.isArray(value) && value.length === 0)) delete next[key];
+  else next[key] = value;
+  return next;
+}
+
+/** Modes when neither the school nor the person chose one: a nudge for everything. */
+export function categoryMode(categories: EditableSettings['categories'], category: Category, role: Role): CategoryMode {
+  return categories[category]?.[role] ?? 'nudge';
+}
+
+export { CATEGORIES };
+
+/** Settings read from an imported JSON file: the good ones, and a line for each one left out. */
+export function settingsFromImport(raw: unknown): { settings: Record<string, unknown>; problems: string[] } {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    return { settings: {}, problems: ['the file should hold one JSON object of settings'] };
+  }
+  const settings: Record<string, unknown> = {};
+  const problems: string[] = [];
+  for (const [key, value] of Object.entries(raw)) {
+    if (!EDITABLE_KEYS.includes(key as EditableKey)) {
+      problems.push(`${key}: is not a setting`);
+      continue;
+    }
+    const problem = settingProblem(key as EditableKey, value);
+    if (problem) problems.push(problem.startsWith(key) ? problem : `${key}: ${problem}`);
+    else settings[key] = value;
+  }
+  return { settings, problems };
+}

@@ -1,0 +1,45 @@
+// Sites an admin adds through extraSites are only known at run time, so their
+// content script is registered from here rather than declared in the manifest.
+import { browser } from 'wxt/browser';
+import { matchPatternsFor } from '@/utils/settings';
+
+const SCRIPT_ID = 'second-thought-extra-sites';
+// The built content script (entrypoints/composer.content), reused as-is.
+const CONTENT_SCRIPT = 'content-scripts/composer.js';
+
+let queue: Promise<void> = Promise.resolve();
+
+/** Registers the composer script on the extra sites; calls are serialised so ids never clash. */
+export function syncExtraSites(sites: readonly string[]): Promise<void> {
+  queue = queue.then(() => register(sites)).catch((error: unknown) => {
+    console.warn('Second Thought: could not register the extra sites:', error);
+  });
+  return queue;
+}
+
+async function register(sites: readonly string[]): Promise<void> {
+  const scripting = browser.scripting;
+  // Firefox MV2 builds have no scripting API; extra sites need MV3 there.
+  if (!scripting?.registerContentScripts) return;
+  const matches = matchPatternsFor(sites);
+  const [existing] = await scripting.getRegisteredContentScripts({ ids: [SCRIPT_ID] });
+  if (existing && sameList(existing.matches ?? [], matches)) return;
+  if (existing) await scripting.unregisterContentScripts({ ids: [SCRIPT_ID] });
+  if (matches.length === 0) return;
+  await scripting.registerContentScripts([
+    {
+      id: SCRIPT_ID,
+      matches,
+      js: [CONTENT_SCRIPT],
+      allFrames: true,
+      runAt: 'document_idle',
+      persistAcrossSessions: true,
+      // Same-origin about:blank and srcdoc frames (rich editors in iframes).
+      ...({ matchOriginAsFallback: true } as object),
+    },
+  ]);
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((item) => b.includes(item));
+}
