@@ -1,0 +1,69 @@
+// The fixtures checked on their own, WITHOUT the extension: each page's own
+// submit handler must record exactly the typed text once, by every way the page
+// sends. If this fails, the extension suite's results mean nothing.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GENERIC_PAGES, SITE_PAGES, sentVia } from './fixtures/catalogue';
+import {
+  draftText,
+  openFixture,
+  pressImeEnter,
+  send,
+  sendAttempts,
+  sendCases,
+  sendTwiceRapidly,
+  submissions,
+  typeIntoComposer,
+  waitForComposerCleared,
+  waitForSubmissions,
+} from './harness/driver';
+import { startSession, type BrowserSession } from './harness/session';
+
+const PAGES = [...SITE_PAGES, ...GENERIC_PAGES];
+const TEXT = 'Lovely match today, well played everyone';
+
+let session: BrowserSession;
+
+beforeAll(async () => {
+  session = await startSession({ withExtension: false });
+}, 120_000);
+
+afterAll(async () => {
+  await session?.close();
+});
+
+describe('fixture pages without the extension', () => {
+  it.each(sendCases(PAGES))('%s: the page records the typed text once, read from the editor state', async (_name, fixture, path) => {
+    const { page } = session;
+    await openFixture(page, fixture);
+    await typeIntoComposer(page, fixture, TEXT);
+    await send(page, fixture, path);
+    expect(await waitForSubmissions(page, 1)).toEqual([{ text: TEXT, via: sentVia(path) }]);
+    await waitForComposerCleared(page);
+    expect(await submissions(page)).toHaveLength(1);
+  });
+
+  it.each(sendCases(PAGES))('%s: a rapid double send posts once', async (_name, fixture, path) => {
+    const { page } = session;
+    await openFixture(page, fixture);
+    await typeIntoComposer(page, fixture, TEXT);
+    await sendTwiceRapidly(page, fixture, path);
+    await waitForSubmissions(page, 1);
+    await waitForComposerCleared(page);
+    expect(await submissions(page)).toEqual([{ text: TEXT, via: sentVia(path) }]);
+    // The second send did reach the page, which refused it while the first was in flight.
+    expect(await sendAttempts(page)).toHaveLength(2);
+  });
+
+  const keyPages = PAGES.filter((fixture) => fixture.sends.some((path) => path !== 'button'));
+  it.each(keyPages.map((fixture) => [fixture.id, fixture] as const))('%s: an input-method Enter is not a send', async (_name, fixture) => {
+    const { page } = session;
+    await openFixture(page, fixture);
+    await typeIntoComposer(page, fixture, TEXT);
+    await pressImeEnter(page, fixture);
+    // A real send afterwards proves the IME Enter was handled first and sent nothing.
+    const path = fixture.sends.find((candidate) => candidate !== 'button')!;
+    await send(page, fixture, path);
+    expect(await waitForSubmissions(page, 1)).toEqual([{ text: TEXT, via: sentVia(path) }]);
+    expect(await draftText(page)).toBe(TEXT);
+  });
+});

@@ -1,0 +1,149 @@
+// Starts Debian's Chromium with the production build of the extension, the
+// fixture hosts mapped to the local server, and (optionally) a real managed
+// policy for the extension, exactly as an admin would deploy it on Linux.
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+import { FIXTURE_HOSTS } from '../fixtures/catalogue';
+
+/** Fixed by the manifest key in wxt.config.ts. */
+export const EXTENSION_ID = 'clhppdhgldbhpoeohikenicmnbbifcjl';
+export const EXTENSION_DIR = resolve(fileURLToPath(new URL('../../../.output/chrome-mv3', import.meta.url)));
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const POLICY_FILE = '/etc/chromium/policies/managed/second-thought-test.json';
+
+/** The extension's managed settings (storage.managed), as an admin writes them. */
+export interface ExtensionSettings {
+  schoolNames?: string[];
+  pupilNames?: string[];
+  staffNames?: string[];
+  role?: 'staff' | 'pupil';
+  extraSites?: string[];
+}
+
+export interface LaunchOptions {
+  /** The local fixture server's port; every fixture host maps to it. */
+  port: number;
+  withExtension: boolean;
+  /** Written as managed policy before launch and removed on close. */
+  settings?: ExtensionSettings;
+  headless?: boolean;
+}
+
+export interface LaunchedBrowser {
+  context: BrowserContext;
+  /** The extension's service worker, when the extension is loaded. */
+  serviceWorker?: Worker;
+  close(): Promise<void>;
+}
+
+export function hostResolverRules(port: number, hosts: readonly string[] = FIXTURE_HOSTS): string {
+  // Everything else fails to resolve, so a stray request cannot leave the machine.
+  return [...hosts.map((host) => `MAP ${host} 127.0.0.1:${port}`), 'MAP * ~NOTFOUND'].join(', ');
+}
+
+export function assertExtensionBuilt(): void {
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
+    throw new Error(
+      `The production build of the extension is missing (${EXTENSION_DIR}/manifest.json).\n` +
+        'Run `npm run build` before the browser tests.',
+    );
+  }
+}
+
+let policyWritten = false;
+
+export function writeManagedPolicy(settings: ExtensionSettings): void {
+  const policy = { '3rdparty': { extensions: { [EXTENSION_ID]: settings } } };
+  try {
+    mkdirSync(dirname(POLICY_FILE), { recursive: true });
+    writeFileSync(POLICY_FILE, JSON.stringify(policy, null, 2));
+  } catch (error) {
+    throw new Error(
+      `Could not write the managed policy file ${POLICY_FILE} (${(error as Error).message}).\n` +
+        'The browser tests with settings need to run as a user who can write to /etc/chromium/policies/managed.',
+    );
+  }
+  policyWritten = true;
+}
+
+export function removeManagedPolicy(): void {
+  rmSync(POLICY_FILE, { force: true });
+  policyWritten = false;
+}
+
+// A policy left behind would configure every later Chromium on this machine.
+process.once('exit', () => {
+  if (policyWritten) removeManagedPolicy();
+});
+
+export async function launchChromium(options: LaunchOptions): Promise<LaunchedBrowser> {
+  if (options.withExtension) assertExtensionBuilt();
+  if (!existsSync(CHROMIUM_PATH)) {
+    throw new Error(`Chromium is not at ${CHROMIUM_PATH}. Install it with: apt-get install -y chromium`);
+  }
+  if (options.settings) writeManagedPolicy(options.settings);
+  else removeManagedPolicy();
+
+  // Lets Playwright report requests made by the extension's service worker.
+  process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
+  const userDataDir = await mkdtemp(join(tmpdir(), 'second-thought-profile-'));
+  const args = [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--disable-dev-shm-usage',
+    `--host-resolver-rules=${hostResolverRules(options.port)}`,
+    '--ignore-certificate-errors',
+  ];
+  if (options.withExtension) {
+    args.push(`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`);
+  }
+  let context: BrowserContext;
+  try {
+    context = await chromium.launchPersistentContext(userDataDir, {
+      executablePath: CHROMIUM_PATH,
+      headless: options.headless ?? true,
+      args,
+      // Playwright disables all extensions by default.
+      ignoreDefaultArgs: options.withExtension ? ['--disable-extensions'] : [],
+      ignoreHTTPSErrors: true,
+      viewport: { width: 1000, height: 760 },
+      locale: 'en-GB',
+    });
+  } catch (error) {
+    if (options.settings) removeManagedPolicy();
+    await rm(userDataDir, { recursive: true, force: true });
+    throw error;
+  }
+
+  let serviceWorker: Worker | undefined;
+  if (options.withExtension) {
+    const isOurs = (worker: Worker) => worker.url().startsWith(`chrome-extension://${EXTENSION_ID}/`);
+    serviceWorker =
+      context.serviceWorkers().find(isOurs) ??
+      (await context.waitForEvent('serviceworker', { predicate: isOurs, timeout: 30_000 }).catch(() => {
+        throw new Error(
+          `The extension's service worker did not start. Is ${EXTENSION_DIR} a Chrome MV3 build, ` +
+            `and does its manifest key still give the ID ${EXTENSION_ID}?`,
+        );
+      }));
+  }
+
+  return {
+    context,
+    serviceWorker,
+    close: async () => {
+      await context.close();
+      if (options.settings) removeManagedPolicy();
+      await rm(userDataDir, { recursive: true, force: true });
+    },
+  };
+}

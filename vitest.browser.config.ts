@@ -1,0 +1,17 @@
+// Browser tests: the built extension in Debian's Chromium against fixture pages.
+// Run with `npm run test:browser` (which builds first). One Chromium per file,
+// files one at a time: they share the machine-wide managed policy file.
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['tests/browser/**/*.browser.test.ts'],
+    environment: 'node',
+    fileParallelism: false,
+    // Flakiness should show, not be hidden: the suite repeats cases instead.
+    retry: 0,
+    testTimeout: 60_000,
+    hookTimeout: 180_000,
+    reporters: process.env.CI ? ['default'] : ['default'],
+  },
+});
