@@ -29,9 +29,29 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
 
 type Parser<T> = (value: unknown, key: string) => T;
 
-/** Uses the engine's own validation, one field at a time, so the rules live in one place. */
-function engineField<K extends 'schoolNames' | 'pupilNames' | 'staffNames' | 'role'>(key: K): Parser<Settings[K]> {
-  return (value) => validateConfig({ [key]: value })[key as keyof CheckConfig] as Settings[K];
+/** Uses the engine's own validation, so the rules for each field live in one place. */
+const parseRole: Parser<Role> = (value) => validateConfig({ role: value }).role;
+
+/**
+ * A list of names, checked one entry at a time with the engine's validation.
+ * A bad entry is skipped with a warning rather than losing the whole list
+ * (Chrome itself drops a whole policy list for one bad item, so the schema
+ * stays loose and the checking happens here).
+ */
+function nameList(key: 'schoolNames' | 'pupilNames' | 'staffNames'): Parser<string[]> {
+  return (value) => {
+    if (!Array.isArray(value)) throw new ConfigError(key, 'should be a list of names');
+    const names: string[] = [];
+    value.forEach((item, index) => {
+      try {
+        names.push(...(validateConfig({ [key]: [item] })[key] as string[]));
+      } catch (error) {
+        const problem = error instanceof Error ? error.message.replace(`${key}[0]`, `${key}[${index}]`) : String(error);
+        console.warn(`Second Thought: skipped ${problem}`);
+      }
+    });
+    return names;
+  };
 }
 
 const HOST_PATTERN = /^(\*\.)?(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*$/;
@@ -65,10 +85,10 @@ const parseExtraSites: Parser<string[]> = (value, key) => {
 };
 
 const PARSERS: { [K in SettingKey]: Parser<Settings[K]> } = {
-  schoolNames: engineField('schoolNames'),
-  pupilNames: engineField('pupilNames'),
-  staffNames: engineField('staffNames'),
-  role: engineField('role'),
+  schoolNames: nameList('schoolNames'),
+  pupilNames: nameList('pupilNames'),
+  staffNames: nameList('staffNames'),
+  role: parseRole,
   extraSites: parseExtraSites,
 };
 
