@@ -63,7 +63,7 @@ export function prepare(config: CheckConfig): PreparedConfig {
   const schoolWords = new Set(config.schoolNames.flatMap((n) => [n.replace(/[\s.]/g, '').toLowerCase()]));
   const result: PreparedConfig = {
     config,
-    school: new SchoolNameMatcher(config.schoolNames),
+    school: new SchoolNameMatcher(config.schoolNames, (lower) => wordKnowledge().isKnownWord(lower)),
     pupils: new PupilNameMatcher(roster, wordKnowledge()),
     staff: new StaffNameMatcher(config.staffNames),
     rules,

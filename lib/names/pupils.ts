@@ -26,7 +26,7 @@ export interface PupilMention {
 
 const DETERMINERS = new Set([
   'the', 'a', 'an', 'my', 'your', 'ur', 'his', 'her', 'our', 'their', 'this', 'that', 'these', 'those', 'every',
-  'each', 'some', 'no', 'any', 'what', 'such', 'its', 'one', 'of',
+  'each', 'some', 'no', 'any', 'such', 'its', 'one', 'of',
 ]);
 
 // Words before a name that address or greet someone: "thanks Grace", "go on will!", "kys dawn".
@@ -56,6 +56,17 @@ const ACTING_VERBS = new Set([
   'texted', 'messaged', 'posted', 'reckons', 'reckoned', 'started', 'starts', 'stole', 'steals', 'hit', 'hits',
   'pushed', 'lied', 'lies', 'cheated', 'cheats', 'shoplifted', 'snitched', 'owes', 'stinks', 'fancies', 'fancied',
 ]);
+// Verbs whose object is a person: "invite mark", "unfollow hunter", "tell Will".
+const PERSON_OBJECT_VERBS = new Set([
+  'invite', 'invited', 'tell', 'told', 'ask', 'asked', 'unfollow', 'follow', 'block', 'blocked', 'ignore', 'ignored',
+  'tag', 'tagged', 'text', 'texted', 'message', 'messaged', 'dm', 'dmd', 'add', 'added', 'kick', 'kicked', 'ban',
+  'exclude', 'avoid', 'blank', 'ghost', 'ghosted', 'ditch', 'ditched', 'meet', 'met', 'miss', 'hug', 'hugged', 'thank',
+  'congratulate', 'congratulated', 'beat', 'punch', 'punched', 'hit', 'slap', 'slapped', 'fight', 'jump', 'jumped',
+  'batter', 'leave', 'dump', 'dumped', 'report', 'reported', 'snitch', 'expose', 'exposed', 'unadd', 'remove', 'mute',
+]);
+// Second person straight after a name addresses that person: "ruby ur the only one", "Will you're a legend".
+const SECOND_PERSON = new Set(['you', 'u', 'ur', 'your', 'youre', "you're", 'yr', 'ya', 'yu']);
+
 // "me and grace", "grace and me": coordination with a person is a person.
 const PEOPLE_WORDS = new Set(['me', 'i', 'him', 'her', 'them', 'us', 'you', 'u']);
 
@@ -85,7 +96,7 @@ export class PupilNameMatcher {
         i++;
         continue;
       }
-      if (joined && next.kind === 'word' && this.isInitialOf(token, next)) {
+      if (joined && next.kind === 'word' && this.isInitialOf(token, next, tokens[i + 2])) {
         found.push({ firstToken: i, lastToken: i + 1, how: 'first-initial' });
         i++;
         continue;
@@ -95,13 +106,17 @@ export class PupilNameMatcher {
     return found;
   }
 
-  /** "Will T", "jack h", "Grace S." — but not "will u" or "may i" (text-speak words). */
-  private isInitialOf(first: Token, next: Token): boolean {
+  /** "Will T", "jack h", "Grace S.", "rose k is off" — but not "will u come" or "may i go" (text-speak words). */
+  private isInitialOf(first: Token, next: Token, afterNext: Token | undefined): boolean {
     if (next.text.length !== 1 || !/\p{L}/u.test(next.text)) return false;
+    if (!this.roster.isFirstInitial(first.key, next.key)) return false;
     const textSpeak = ['u', 'i', 'a', 'r', 'n', 'y', 'k', 'x', 'b', 'c'];
-    if (next.text === next.lower && textSpeak.includes(next.lower) && first.text === first.lower) return false;
-    if (['i', 'a', 'u'].includes(next.lower) && !/^\.?(\s|$)/.test(next.after) && next.text === next.lower) return false;
-    return this.roster.isFirstInitial(first.key, next.key);
+    if (next.text === next.lower && textSpeak.includes(next.lower)) {
+      // Lower-case letters that are also text-speak words need the initial to be followed by what a name is followed by.
+      const endsHere = !afterNext || afterNext.sentence !== next.sentence || /[,;:!?]/.test(next.after);
+      return endsHere || ACTING_VERBS.has(afterNext.lower);
+    }
+    return true;
   }
 
   /** "@may.fletcher_", "#JackHarrison", "@willthompson07": a handle built from a pupil's name. */
@@ -142,9 +157,11 @@ export class PupilNameMatcher {
       if (next && /^\d/.test(next.text)) return false;
     }
     if (token.possessive) return true;
-    // Addressed: "Grace, …", "…, grace", "thanks Hope", "go on Will!"
+    // Addressed: "Grace, …", "…, grace", "thanks Hope", "ruby ur the only one".
     if (prev && ADDRESSING_BEFORE.has(prev.lower)) return true;
-    if (!prev && /^\s*[,!]/.test(token.after)) return true;
+    if (!prev && next && SECOND_PERSON.has(next.lower) && !/[,;:]/.test(token.after) && !MODAL_FIRST_NAMES.has(token.lower)) return true;
+    if (!prev && /^\s*[,!]/.test(token.after) && !this.startsList(tokens, i)) return true;
+    if (prev && PERSON_OBJECT_VERBS.has(prev.lower) && (!next || !this.words.isKnownWord(next.lower) || ACTING_VERBS.has(next.lower) || /^(to|on|from|in|at|hes|shes|he|she|cos|because|and|or|lol|pls|please)$/.test(next.lower) || /[,.!?]/.test(token.after))) return true;
     if (prev && /[,]/.test(prev.after) && (!next || /^[!.?]/.test(token.after))) return true;
     if (!next && !prev) return true;
     // Coordinated with a person: "me and grace", "Will and me", "grace n i".
@@ -156,7 +173,8 @@ export class PupilNameMatcher {
     const verb = v < tokens.length && tokens[v].sentence === token.sentence ? tokens[v] : undefined;
     if (verb && !/[,;:]/.test(token.after) && this.isActingVerb(verb.lower, token.lower)) return true;
     // A capital mid-sentence is a name, unless the whole line is in title case or capitals.
-    if (capitalised && prev && !shouting && !this.isTitleCaseLine(tokens, token.sentence)) {
+    // Not for month and season names: "Classic May bank holiday" is a date.
+    if (capitalised && prev && !shouting && !DATE_LIKE.has(token.lower) && !this.isTitleCaseLine(tokens, token.sentence)) {
       if (MODAL_FIRST_NAMES.has(token.lower) && next && this.words.isBaseVerb(next.lower)) return false;
       return true;
     }
@@ -170,10 +188,19 @@ export class PupilNameMatcher {
     return this.words.isPastTense(word);
   }
 
+  /** "amber, red, green": a list of words, not someone being addressed. */
+  private startsList(tokens: readonly Token[], i: number): boolean {
+    const next = tokens[i + 1];
+    return !!next && next.sentence === tokens[i].sentence && /^\s*(,|and\b)/.test(next.after + (tokens[i + 2]?.lower === 'and' ? 'and' : ''));
+  }
+
   private looksLikeSurname(next: Token, nameCapitalised: boolean): boolean {
     if (next.text.length < 2) return false;
     if (this.words.isLastName(next.lower)) return true;
     const nextCapitalised = /^\p{Lu}\p{Ll}/u.test(next.text);
+    // "Amber Heard's", "Will Young": two capitalised words together are one person's full name,
+    // and not this pupil's (that would have matched as a full name already).
+    if (nameCapitalised && nextCapitalised && !this.roster.isFirstName(next.key) && !this.words.isBaseVerb(next.lower)) return true;
     // A capitalised word the dictionary does not know, after a capitalised name: another person's surname.
     if (nameCapitalised && nextCapitalised && !this.words.isKnownWord(next.lower)) return true;
     // Lower-case text: an unknown word straight after the name ("mark zuckerberg").

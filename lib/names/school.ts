@@ -17,7 +17,8 @@ interface AliasEntry {
   keys: string[];
   /** "OPA": short, all letters, written in capitals in the config. */
   isAcronym: boolean;
-  /** A single word that is also an ordinary word or name elsewhere needs context ("Priory"). */
+  /** Made only of everyday words ("the Priory"): it needs its capitals to be the school. */
+  isOrdinaryWords: boolean;
 }
 
 // A word after the alias that turns it into some other place or body. These
@@ -31,13 +32,20 @@ const OTHER_PLACE_AFTER = new Set([
   'university', 'uni', 'medical', 'dental', 'vets', 'veterinary', 'care', 'home', 'house', 'court', 'manor',
 ]);
 
+// Words that show an ordinary-word alias means its everyday thing: the Priory clinic, a priory ruin.
+const OTHER_MEANING_CONTEXT = new Set([
+  'rehab', 'clinic', 'therapy', 'therapist', 'patient', 'patients', 'celebs', 'celebrity', 'celebrities', 'addiction',
+  'monks', 'monk', 'nuns', 'abbey', 'ruins', 'ruin', 'medieval', 'monastery', 'heritage', 'visitors', 'hospital',
+  'wedding', 'venue', 'hotel', 'restaurant', 'menu', 'taverna', 'holiday', 'tour', 'documentary',
+]);
+
 // Words around a bare short alias that make "the school" the likely referent.
 const SCHOOL_CONTEXT = new Set([
   'school', 'academy', 'college', 'sixth', 'form', 'year', 'yr', 'y7', 'y8', 'y9', 'y10', 'y11', 'y12', 'y13',
   'teacher', 'teachers', 'sir', 'miss', 'head', 'headteacher', 'deputy', 'staff', 'pupil', 'pupils', 'students',
   'lesson', 'lessons', 'class', 'classes', 'detention', 'uniform', 'gcse', 'gcses', 'mocks', 'exam', 'exams',
   'canteen', 'playground', 'assembly', 'homework', 'term', 'pe', 'maths', 'science', 'english', 'tutor',
-  'parents', 'governors', 'ofsted', 'prom', 'timetable', 'register', 'reception', 'ks3', 'ks4', 'alevel', 'alevels',
+  'parents', 'governors', 'ofsted', 'prom', 'blazer', 'caretaker', 'canteen', 'kids', 'changing', 'locker', 'timetable', 'register', 'reception', 'ks3', 'ks4', 'alevel', 'alevels',
 ]);
 
 export class SchoolNameMatcher {
@@ -45,12 +53,14 @@ export class SchoolNameMatcher {
   /** Aliases with spaces removed, for hashtags and handles ("#OakfieldPriory", "@OPA_sport"). */
   private readonly joined: Array<{ joined: string; entry: AliasEntry }> = [];
 
-  constructor(schoolNames: readonly string[]) {
+  constructor(schoolNames: readonly string[], isEverydayWord: (lower: string) => boolean = () => false) {
     for (const alias of schoolNames) {
       const keys = alias.split(/\s+/).map(nameKey).filter(Boolean);
       if (keys.length === 0) continue;
       const isAcronym = keys.length === 1 && /^\p{Lu}{2,5}$/u.test(alias.replace(/\./g, ''));
-      const entry: AliasEntry = { alias, keys, isAcronym };
+      // "the Priory", "the Grange": an alias that needs "the" is a common noun used as a name.
+      const isOrdinaryWords = !isAcronym && (keys.every(isEverydayWord) || (keys[0] === 'the' && keys.length > 1));
+      const entry: AliasEntry = { alias, keys, isAcronym, isOrdinaryWords };
       const list = this.byFirstKey.get(keys[0]) ?? [];
       list.push(entry);
       // Longest aliases first, so "Oakfield Priory Academy" wins over "Oakfield".
@@ -126,6 +136,19 @@ export class SchoolNameMatcher {
       return false;
     }
     if (entry.isAcronym) return this.plausibleAcronym(tokens, first);
+    if (entry.isOrdinaryWords) {
+      // "the Priory" is the school; "went to the priory for rehab" is a word.
+      // In lower case it is the school only where the post is about school, or at least not about
+      // the other thing the words name (a clinic, a ruin, a church).
+      const capitalWords = entry.alias.split(/\s+/).map((w) => /^\p{Lu}/u.test(w));
+      let writtenAsName = true;
+      for (let k = first; k <= last; k++) {
+        if (capitalWords[k - first] && !/^\p{Lu}/u.test(tokens[k].text)) writtenAsName = false;
+      }
+      if (!writtenAsName && tokens.some((t) => OTHER_MEANING_CONTEXT.has(t.lower)) && !tokens.some((t) => SCHOOL_CONTEXT.has(t.lower))) {
+        return false;
+      }
+    }
     // A single-word alias that is an ordinary word ("Priory") is only the school
     // with a capital or possessive; multi-word aliases are distinctive enough in any case.
     return true;

@@ -92,16 +92,18 @@ function isWordPiece(value: string): boolean {
  * Maps look-alikes and leetspeak within one word. A word is only de-leeted if
  * it has letters as well as substitutes ("2-0" and "4pm" stay as they are; "l0ser" becomes "loser").
  */
-function cleanWord(word: Piece[], isKnownWord: (lower: string) => boolean): Piece[] {
+function cleanLookalikes(word: Piece[]): Piece[] {
   const hasLatin = word.some((p) => LATIN_LETTER.test(p.value));
   const allLookalikeOrLatin = word.every((p) => LATIN_LETTER.test(p.value) || p.value in LOOKALIKES || !ANY_LETTER.test(p.value));
   // Map Cyrillic/Greek look-alikes only in words that are Latin underneath:
   // a mixed-script word ("ѕtupid"), or one made wholly of look-alikes. Real
   // Greek or Russian words keep their letters.
-  let mapped = word;
-  if (hasLatin || allLookalikeOrLatin) {
-    mapped = word.map((p) => (p.value in LOOKALIKES ? { ...p, value: LOOKALIKES[p.value] } : p));
-  }
+  if (!hasLatin && !allLookalikeOrLatin) return word;
+  return word.map((p) => (p.value in LOOKALIKES ? { ...p, value: LOOKALIKES[p.value] } : p));
+}
+
+function cleanWord(word: Piece[], isKnownWord: (lower: string) => boolean): Piece[] {
+  const mapped = cleanLookalikes(word);
   const letters = mapped.filter((p) => ANY_LETTER.test(p.value)).length;
   const substitutes = mapped.filter((p) => p.value in LEET).length;
   // Need at least two real letters, and substitutes inside or at the edge of letters.
@@ -114,10 +116,9 @@ function cleanWord(word: Piece[], isKnownWord: (lower: string) => boolean): Piec
   if (looksLikeNumberWithUnit) return mapped;
   const out = mapped.map((p, i) => {
     if (!(p.value in LEET)) return p;
-    const isDigit = /[0-9]/.test(p.value);
+    // Only substitutes between letters: a digit at the edge is usually a real number ("ward07", "y7").
     const inside = i > firstLetter && i < lastLetter;
-    const edgeDigit = isDigit && (i === firstLetter - 1 || i === lastLetter + 1);
-    if (!inside && !edgeDigit) return p;
+    if (!inside) return p;
     return { ...p, value: LEET[p.value] };
   });
   return resolveDigitOne(mapped, out, isKnownWord);
@@ -209,16 +210,22 @@ export function normalise(original: string, isKnownWord: KnownWord = NO_KNOWN_WO
   const pieces = joinSpacedLetters(cleanCodePoints(original), isKnownWord);
   const builder = new Builder();
   let i = 0;
+  // Inside a handle or hashtag ("@alfie.ward07") digits are part of the name, not leetspeak.
+  let inHandle = false;
   while (i < pieces.length) {
     if (!isWordPiece(pieces[i].value)) {
-      builder.push(pieces[i].value, pieces[i].start, pieces[i].end);
+      const value = pieces[i].value;
+      if (value === '@' || value === '#') inHandle = i + 1 < pieces.length && isWordPiece(pieces[i + 1].value);
+      else if (!/[._\-]/.test(value)) inHandle = false;
+      builder.push(value, pieces[i].start, pieces[i].end);
       i++;
       continue;
     }
     let j = i;
     while (j < pieces.length && isWordPiece(pieces[j].value)) j++;
     // A word is at most a few hundred characters; anything longer is a pasted blob, left alone for speed.
-    const word = j - i > 200 ? pieces.slice(i, j) : squeezeStretched(cleanWord(pieces.slice(i, j), isKnownWord));
+    const raw = pieces.slice(i, j);
+    const word = j - i > 200 ? raw : inHandle ? cleanLookalikes(raw) : squeezeStretched(cleanWord(raw, isKnownWord));
     for (const p of word) builder.push(p.value, p.start, p.end);
     i = j;
   }
