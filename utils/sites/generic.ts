@@ -28,12 +28,15 @@ function isSendControl(element: Element): boolean {
 
 function sendKeys(editor: HTMLElement): readonly SendKey[] {
   // Enter is only caught where it cannot mean "new line": a single-line field,
-  // or an editor that says it sends (aria-multiline="false", enterkeyhint="send").
-  // Catching a newline Enter would lose it (a synthetic Enter inserts nothing
-  // in a textarea or Slate) and nudge on every line break.
+  // or an editor that says it is single-line. Catching a newline Enter would
+  // lose it (a synthetic Enter inserts nothing in a textarea or Slate) and
+  // nudge on every line break.
+  const multiline = editor.getAttribute('aria-multiline');
   const singleLine =
     (editor.tagName === 'INPUT' && isTextField(editor)) ||
-    editor.getAttribute('aria-multiline') === 'false' ||
+    multiline === 'false' ||
+    // ARIA: a role=textbox without aria-multiline is single-line (chat boxes).
+    (multiline === null && editor.getAttribute('role') === 'textbox' && editor.tagName !== 'TEXTAREA') ||
     editor.getAttribute('enterkeyhint') === 'send';
   return singleLine ? ['enter', 'mod-enter'] : ['mod-enter'];
 }
