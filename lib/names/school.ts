@@ -19,6 +19,8 @@ interface AliasEntry {
   isAcronym: boolean;
   /** Made only of everyday words ("the Priory"): it needs its capitals to be the school. */
   isOrdinaryWords: boolean;
+  /** Positions of words written possessive in the alias itself ("St Aldhelm’s Community School"). */
+  possessiveWords: Set<number>;
 }
 
 // A word after the alias that turns it into some other place or body. These
@@ -28,9 +30,10 @@ const OTHER_PLACE_AFTER = new Set([
   'gardens', 'park', 'place', 'terrace', 'hill', 'green', 'square', 'estate', 'village', 'farm', 'woods', 'wood',
   'clinic', 'hospital', 'surgery', 'practice', 'church', 'chapel', 'hotel', 'inn', 'pub', 'arms', 'centre', 'center',
   'station', 'retail', 'shopping', 'leisure', 'library', 'fc', 'afc', 'rovers', 'united', 'rugby', 'cricket',
-  'primary', 'infants', 'infant', 'juniors', 'junior', 'nursery', 'grammar', 'high', 'prep', 'preparatory',
   'university', 'uni', 'medical', 'dental', 'vets', 'veterinary', 'care', 'home', 'house', 'court', 'manor',
 ]);
+// A different school sharing the name: these count even after a possessive ("St Aldhelm's Primary").
+const OTHER_SCHOOL_AFTER = new Set(['primary', 'infants', 'infant', 'juniors', 'junior', 'nursery', 'grammar', 'high', 'prep', 'preparatory']);
 
 // Words that show an ordinary-word alias means its everyday thing: the Priory clinic, a priory ruin.
 const OTHER_MEANING_CONTEXT = new Set([
@@ -48,6 +51,11 @@ const SCHOOL_CONTEXT = new Set([
   'parents', 'governors', 'ofsted', 'prom', 'blazer', 'caretaker', 'canteen', 'kids', 'changing', 'locker', 'timetable', 'register', 'reception', 'ks3', 'ks4', 'alevel', 'alevels',
 ]);
 
+/** "Aldhelms" and "Aldhelm" (from "Aldhelm's") are the same name word. */
+function sameNameWord(a: string, b: string): boolean {
+  return a === b || a === `${b}s` || b === `${a}s`;
+}
+
 export class SchoolNameMatcher {
   private readonly byFirstKey = new Map<string, AliasEntry[]>();
   /** Aliases with spaces removed, for hashtags and handles ("#OakfieldPriory", "@OPA_sport"). */
@@ -55,12 +63,14 @@ export class SchoolNameMatcher {
 
   constructor(schoolNames: readonly string[], isEverydayWord: (lower: string) => boolean = () => false) {
     for (const alias of schoolNames) {
-      const keys = alias.split(/\s+/).map(nameKey).filter(Boolean);
+      // Possessives are dropped on both sides: "St Aldhelm’s" is written "St Aldhelms" and "St Aldhelm's" alike.
+      const keys = alias.split(/\s+/).map((w) => nameKey(w.replace(/['’]s$/i, ''))).filter(Boolean);
       if (keys.length === 0) continue;
       const isAcronym = keys.length === 1 && /^\p{Lu}{2,5}$/u.test(alias.replace(/\./g, ''));
       // "the Priory", "the Grange": an alias that needs "the" is a common noun used as a name.
       const isOrdinaryWords = !isAcronym && (keys.every(isEverydayWord) || (keys[0] === 'the' && keys.length > 1));
-      const entry: AliasEntry = { alias, keys, isAcronym, isOrdinaryWords };
+      const possessiveWords = new Set(alias.split(/\s+/).flatMap((w, k) => (/['’]s$/i.test(w) ? [k] : [])));
+      const entry: AliasEntry = { alias, keys, isAcronym, isOrdinaryWords, possessiveWords };
       const list = this.byFirstKey.get(keys[0]) ?? [];
       list.push(entry);
       // Longest aliases first, so "Oakfield Priory Academy" wins over "Oakfield".
@@ -79,7 +89,7 @@ export class SchoolNameMatcher {
   /** Tokens whose key could start an alias: the cheap prefilter. */
   couldStart(token: Token): boolean {
     if (token.kind !== 'word') return true;
-    return this.byFirstKey.has(token.key);
+    return this.candidatesFor(token.key) !== undefined;
   }
 
   find(tokens: readonly Token[]): SchoolMention[] {
@@ -91,7 +101,7 @@ export class SchoolNameMatcher {
         if (entry) found.push({ firstToken: i, lastToken: i, alias: entry.alias });
         continue;
       }
-      const candidates = this.byFirstKey.get(token.key);
+      const candidates = this.candidatesFor(token.key);
       if (!candidates) continue;
       for (const entry of candidates) {
         const last = i + entry.keys.length - 1;
@@ -100,19 +110,27 @@ export class SchoolNameMatcher {
         for (let k = 1; k < entry.keys.length; k++) {
           const t = tokens[i + k];
           // An alias is one phrase: no sentence break or comma inside it, and only the last word may be possessive.
-          if (t.key !== entry.keys[k] || t.sentence !== token.sentence || /[,;:]/.test(tokens[i + k - 1].after) || tokens[i + k - 1].possessive) {
+          if (!sameNameWord(t.key, entry.keys[k]) || t.sentence !== token.sentence || /[,;:]/.test(tokens[i + k - 1].after) || (tokens[i + k - 1].possessive && !entry.possessiveWords.has(k - 1))) {
             same = false;
             break;
           }
         }
         if (!same) continue;
-        if (!this.plausible(entry, tokens, i, last)) continue;
+        if (!this.plausible(entry, tokens, i, last)) {
+          // The longest alias here names something else ("St Aldhelm's Primary"); a shorter one inside it does too.
+          i = last;
+          break;
+        }
         found.push({ firstToken: i, lastToken: last, alias: entry.alias });
         i = last;
         break;
       }
     }
     return found;
+  }
+
+  private candidatesFor(key: string): AliasEntry[] | undefined {
+    return this.byFirstKey.get(key) ?? (key.endsWith('s') ? this.byFirstKey.get(key.slice(0, -1)) : this.byFirstKey.get(`${key}s`));
   }
 
   /** Hashtags and handles: "#OakfieldPriory", "@OakfieldPrioryAcademy", "#OPA", "@opa_sport". */
@@ -131,7 +149,9 @@ export class SchoolNameMatcher {
   private plausible(entry: AliasEntry, tokens: readonly Token[], first: number, last: number): boolean {
     const next = tokens[last + 1];
     const sameSentenceNext = next && next.sentence === tokens[last].sentence && !/[,;:!?]/.test(tokens[last].after);
-    if (sameSentenceNext && !tokens[last].possessive && OTHER_PLACE_AFTER.has(next.lower)) {
+    const possessiveOfSchool = tokens[last].possessive && !entry.possessiveWords.has(entry.keys.length - 1);
+    if (sameSentenceNext && OTHER_SCHOOL_AFTER.has(next.lower)) return false;
+    if (sameSentenceNext && !possessiveOfSchool && OTHER_PLACE_AFTER.has(next.lower)) {
       // "Oakfield Road", "the Priory clinic", "Oakfield Primary": someone else's name.
       return false;
     }

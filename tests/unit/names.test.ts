@@ -1,0 +1,138 @@
+// School and pupil names, with a school and roster that are NOT the dev
+// corpus's, full of first names that are ordinary words.
+import { describe, expect, it } from 'vitest';
+import { check, validateConfig, type CheckConfig } from '../../lib';
+import { hashRoster } from '../../lib/names/roster-hash';
+
+const ROSTER = [
+  'Tamsin Okoro', 'Will Porter', 'May Ellison', 'Mark Davies', 'Grace Long', 'Hope Mwangi', 'Faith Bell', 'Rose Kaur',
+  'Summer Hill', 'Jack Black', 'Hunter Price', 'Sky Lowe', 'King Asare', 'Ruby Stone', 'Frank Osei', 'Daisy Park',
+  'Sunny Ahmed', 'Dawn Baker', 'Precious Dube', 'Blessing Ojo', 'Zoë Wiśniewska', "Ciarán O'Neill", 'Ji-woo Kim',
+];
+
+const CONFIG: CheckConfig = validateConfig({
+  schoolNames: ['St Aldhelm’s Community School', 'St Aldhelm’s', 'Aldhelms', 'SACS', 'the Grange'],
+  pupilNames: ROSTER,
+  staffNames: ['Mr Okafor', 'Ms Jarvis'],
+  role: 'pupil',
+});
+
+function categories(text: string, config: CheckConfig = CONFIG): string[] {
+  return check(text, config).map((f) => `${f.category}:${f.match}`);
+}
+const pupils = (text: string, config?: CheckConfig): string[] => categories(text, config).filter((c) => c.startsWith('pupil-name'));
+const school = (text: string): string[] => categories(text).filter((c) => c.startsWith('school-name'));
+
+describe('school names', () => {
+  it.each([
+    ['Proud of everyone at St Aldhelm’s Community School today', 'school-name:St Aldhelm’s Community School'],
+    ["st aldhelm's community school is closed for snow", "school-name:st aldhelm's community school"],
+    ['Aldhelms lost again lol', 'school-name:Aldhelms'],
+    ['ALDHELMS’ new uniform is awful', 'school-name:ALDHELMS'],
+    ['#StAldhelms sports day 🏅', 'school-name:#StAldhelms'],
+    ['follow @SACS_PE for results', 'school-name:@SACS_PE'],
+    ['S.A.C.S. choir were brilliant', 'school-name:S.A.C.S'],
+    ['Year 9 at SACS are doing mocks', 'school-name:SACS'],
+    ['detention at sacs again', 'school-name:sacs'],
+    ['the canteen at the grange is so bad', 'school-name:the grange'],
+    ['Open evening at the Grange on Thursday', 'school-name:the Grange'],
+  ])('finds %s', (text, expected) => {
+    expect(school(text)).toEqual([expected]);
+  });
+
+  it.each([
+    'Roadworks on Aldhelms Road again',
+    'Sacs of potatoes for the allotment',
+    'sacs of flour on offer',
+    'Wedding venue: the grange hotel was stunning',
+    'St Aldhelm’s Primary had their nativity today',
+    'my school is the best',
+  ])('leaves alone %s', (text) => {
+    expect(school(text)).toEqual([]);
+  });
+});
+
+describe('pupil names', () => {
+  it.each([
+    ['Tamsin Okoro won the poetry prize', 'pupil-name:Tamsin Okoro'],
+    ['tamsin okoro’s mum is lovely', 'pupil-name:tamsin okoro’s'],
+    ['Well done tamsin!!', 'pupil-name:tamsin'],
+    ['Will P is off sick again', 'pupil-name:Will P'],
+    ['jack b got a detention', 'pupil-name:jack b'],
+    ['look at @may.ellison_ trying to dance', 'pupil-name:@may.ellison_'],
+    ['@jackblack07 you owe me a quid', 'pupil-name:@jackblack07'],
+    ['me and grace in the library 📚', 'pupil-name:grace'],
+    ['Hope scored twice in netball', 'pupil-name:Hope'],
+    ['thanks Frank for the notes', 'pupil-name:Frank'],
+    ['will literally cried in maths', 'pupil-name:will'],
+    ['Summer’s party was the best', 'pupil-name:Summer’s'],
+    ['zoe wisniewska is so funny', 'pupil-name:zoe wisniewska'],
+    ['Ciaran ONeill got player of the match', 'pupil-name:Ciaran ONeill'],
+    ['nobody invite hunter to the party', 'pupil-name:hunter'],
+  ])('finds %s', (text, expected) => {
+    expect(pupils(text)).toEqual([expected]);
+  });
+
+  it.each([
+    'I will be there at 6',
+    'Will you still love me tomorrow',
+    'see you in May',
+    'May the force be with you',
+    'Classic May half term weather',
+    'mark my words, it will rain',
+    'the teacher will mark our essays',
+    'by the grace of god we passed',
+    'There is a grace period for the library books',
+    'I hope it snows',
+    'have faith in yourself',
+    'a single red rose',
+    'summer holidays cannot come soon enough',
+    'jack of all trades, master of none',
+    'the king has a new portrait',
+    'ruby red lipstick',
+    'daisy chains in the garden',
+    'a sunny day at the beach',
+    'waiting for dawn to break',
+    'Will Smith was great in that film',
+    'mark zuckerberg is buying another island',
+    'a long day at work',
+    'Jack White played Glastonbury last year',
+    'the sky is so blue',
+    'frank and honest conversation',
+    'precious memories from the trip',
+    'what a blessing this weather is',
+    'amber, red, green: the lights changed',
+  ])('leaves alone %s', (text) => {
+    expect(pupils(text)).toEqual([]);
+  });
+});
+
+describe('a hashed roster matches the same as plaintext', () => {
+  const hashed = validateConfig({ schoolNames: [], pupilNames: [], staffNames: [], role: 'pupil', hashedRoster: hashRoster(ROSTER) });
+  it.each([
+    ['Tamsin Okoro won the poetry prize', 'pupil-name:Tamsin Okoro'],
+    ['Will P is off sick again', 'pupil-name:Will P'],
+    ['look at @may.ellison_ trying to dance', 'pupil-name:@may.ellison_'],
+    ['thanks Frank for the notes', 'pupil-name:Frank'],
+  ])('finds %s', (text, expected) => {
+    expect(pupils(text, hashed)).toEqual([expected]);
+  });
+  it.each(['I will be there at 6', 'see you in May', 'a long day at work'])('leaves alone %s', (text) => {
+    expect(pupils(text, hashed)).toEqual([]);
+  });
+});
+
+describe('findings point at the original text', () => {
+  it('maps offsets back through zero-width characters and look-alikes', () => {
+    const text = 'ok so T\u200bamsin Okоro said hi'; // a zero-width space and a Cyrillic "о"
+    const [finding] = check(text, CONFIG).filter((f) => f.category === 'pupil-name');
+    expect(finding.match).toBe('T\u200bamsin Okоro');
+    expect(text.slice(finding.start, finding.end)).toBe(finding.match);
+  });
+  it('gives policy sections and a message that names the pupil', () => {
+    const [finding] = check('Tamsin Okoro was brilliant', CONFIG);
+    expect(finding.policySections).toEqual(['objective-1', 'objective-4']);
+    expect(finding.message).toContain('Tamsin Okoro');
+    expect(finding.severity).toBe('warning');
+  });
+});
