@@ -1,0 +1,76 @@
+// The popup: is Second Thought active on this tab's site and why, who set it
+// up, this week's nudge counts on this device (numbers only), and the policy.
+
+import { useEffect, useState } from 'preact/hooks';
+import { CATEGORIES } from '@/lib/types';
+import { messageKeyFor, useT } from './i18n';
+import { layerSettings, type SettingsView } from './model';
+import { countsThisWeek } from './nudge-counts';
+import type { PopupPort } from './port';
+import { siteStatus, type BuiltInSite, type SiteStatus } from './site-status';
+
+interface PopupState {
+  view: SettingsView;
+  status: SiteStatus;
+  counts: ReturnType<typeof countsThisWeek>;
+}
+
+export function Popup({ port, builtInSites }: { port: PopupPort; builtInSites: readonly BuiltInSite[] }) {
+  const t = useT();
+  const [state, setState] = useState<PopupState | undefined>(undefined);
+
+  useEffect(() => {
+    const load = async () => {
+      const [stored, url, counts] = await Promise.all([port.read(), port.activeTabUrl(), port.nudgeCounts()]);
+      const view = layerSettings(stored.managed, stored.local);
+      setState({ view, status: siteStatus(url, view, builtInSites), counts: countsThisWeek(counts) });
+    };
+    void load();
+    return port.watch(() => void load());
+  }, [port]);
+
+  if (!state) return <p role="status">{t('loading')}</p>;
+  const { view, status, counts } = state;
+  const siteName = 'siteId' in status && status.siteId ? t(messageKeyFor('site', status.siteId)) : 'host' in status ? status.host : '';
+  const counted = CATEGORIES.filter((category) => counts[category]);
+  const policyHref = view.values.policyUrl ?? port.builtInPolicyUrl;
+
+  return (
+    <main class="popup">
+      <h1>{t('extension_name')}</h1>
+      <p class={`site-status ${status.active ? 'active' : 'inactive'}`}>
+        <strong>{status.active ? t('popup_active', [siteName]) : status.reason === 'not-a-website' ? t('popup_not_a_website') : t('popup_inactive', [siteName])}</strong>
+        <br />
+        {t(messageKeyFor('popup_reason', status.reason))}
+      </p>
+      <p class="configured-by">{view.managedBySchool ? t('set_by_your_school') : t('your_settings')}</p>
+
+      <h2>{t('popup_counts_heading')}</h2>
+      {counted.length === 0 ? (
+        <p>{t('popup_counts_none')}</p>
+      ) : (
+        <table class="counts">
+          <caption class="visually-hidden">{t('popup_counts_heading')}</caption>
+          <tbody>
+            {counted.map((category) => (
+              <tr key={category}>
+                <th scope="row">{t(messageKeyFor('category', category))}</th>
+                <td>{counts[category]}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <p class="hint">{t('popup_counts_private')}</p>
+
+      <nav class="links" aria-label={t('popup_links_label')}>
+        <a href={policyHref} target="_blank" rel="noopener">
+          {t('popup_policy_link')}
+        </a>
+        <button type="button" class="link" onClick={() => port.openOptions()}>
+          {view.lockedBySchool ? t('popup_options_view') : t('popup_options_link')}
+        </button>
+      </nav>
+    </main>
+  );
+}

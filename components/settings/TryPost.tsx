@@ -1,0 +1,102 @@
+// "Try a post": type a draft and see exactly the nudge a pupil would see, drawn
+// by the same component the content script uses, in its own shadow root so
+// it looks just as it does on a site.
+
+import { render } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { Nudge } from '@/components/nudge/Nudge';
+import { NUDGE_CSS } from '@/components/nudge/styles';
+import type { CheckConfig, Finding, Role } from '@/lib/types';
+import { useT } from './i18n';
+
+export type CheckDraft = (text: string, config: CheckConfig, role: Role) => Promise<Finding[]>;
+
+interface TryPostProps {
+  config: CheckConfig;
+  role: Role;
+  /** Findings the settings turn off are left out, as on a real site. */
+  isShown(finding: Finding): boolean;
+  checkDraft: CheckDraft;
+  policyUrl(section: string): string;
+}
+
+type Outcome = { kind: 'idle' } | { kind: 'checking' } | { kind: 'clear' } | { kind: 'nudge'; text: string; findings: Finding[] } | { kind: 'failed' };
+
+function NudgeInShadow(props: { text: string; findings: Finding[]; role: Role; policyUrl(section: string): string; onEdit(): void; onPostAnyway(): void }) {
+  const host = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const element = host.current!;
+    const root = element.shadowRoot ?? element.attachShadow({ mode: 'open' });
+    const style = document.createElement('style');
+    // On a site the nudge floats by the composer; here it sits in the page.
+    style.textContent = `${NUDGE_CSS}\n.nudge { position: static !important; max-height: none; }`;
+    const mount = document.createElement('div');
+    root.replaceChildren(style, mount);
+    render(<Nudge {...props} />, mount);
+    return () => render(null, mount);
+  });
+  return <div class="nudge-preview" ref={host} data-testid="nudge-preview" />;
+}
+
+export function TryPost({ config, role, isShown, checkDraft, policyUrl }: TryPostProps) {
+  const t = useT();
+  const [text, setText] = useState('');
+  const [outcome, setOutcome] = useState<Outcome>({ kind: 'idle' });
+  const draft = useRef<HTMLTextAreaElement>(null);
+
+  const onCheck = async (event: Event) => {
+    event.preventDefault();
+    if (text.trim() === '') return;
+    setOutcome({ kind: 'checking' });
+    try {
+      const findings = (await checkDraft(text, config, role)).filter(isShown);
+      setOutcome(findings.length ? { kind: 'nudge', text, findings } : { kind: 'clear' });
+    } catch (error) {
+      console.error('Second Thought: the check failed', error);
+      setOutcome({ kind: 'failed' });
+    }
+  };
+  const backToDraft = () => {
+    setOutcome({ kind: 'idle' });
+    draft.current?.focus();
+  };
+
+  return (
+    <form class="try-post" onSubmit={onCheck}>
+      <label for="try-post-text">{t('try_post_label')}</label>
+      <p class="hint" id="try-post-hint">
+        {t('try_post_hint')}
+      </p>
+      <textarea
+        id="try-post-text"
+        ref={draft}
+        rows={4}
+        value={text}
+        aria-describedby="try-post-hint"
+        onInput={(event) => {
+          setText(event.currentTarget.value);
+          if (outcome.kind !== 'idle' && outcome.kind !== 'checking') setOutcome({ kind: 'idle' });
+        }}
+      />
+      <button type="submit" disabled={outcome.kind === 'checking'}>
+        {t('try_post_button')}
+      </button>
+      <div role="status" class="try-post-outcome">
+        {outcome.kind === 'checking' && <p>{t('try_post_checking')}</p>}
+        {outcome.kind === 'clear' && <p>{t('try_post_clear')}</p>}
+        {outcome.kind === 'failed' && <p class="error">{t('try_post_failed')}</p>}
+        {outcome.kind === 'nudge' && <p class="visually-hidden">{t('try_post_nudge_shown', [outcome.findings.length])}</p>}
+      </div>
+      {outcome.kind === 'nudge' && (
+        <NudgeInShadow
+          text={outcome.text}
+          findings={outcome.findings}
+          role={role}
+          policyUrl={policyUrl}
+          onEdit={backToDraft}
+          onPostAnyway={backToDraft}
+        />
+      )}
+    </form>
+  );
+}

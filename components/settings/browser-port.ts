@@ -1,0 +1,50 @@
+// The real browser behind SettingsPort and PopupPort.
+
+import { browser } from 'wxt/browser';
+import { localSettings } from '@/utils/settings';
+import { NUDGE_COUNTS_KEY } from './nudge-counts';
+import type { PopupPort, SettingsPort } from './port';
+import { storage } from 'wxt/utils/storage';
+
+// WXT types getMessage and getURL from files it has seen at build time; these
+// pages build keys and paths at run time, so they use the plain signatures.
+export const getMessage = browser.i18n.getMessage as unknown as (key: string, substitutions?: string[]) => string;
+export const extensionUrl = browser.runtime.getURL as unknown as (path: string) => string;
+
+async function readManaged(): Promise<unknown> {
+  try {
+    // Throws in Firefox when no policy is installed, and is missing in Safari.
+    return (await browser.storage.managed?.get()) ?? {};
+  } catch {
+    return {};
+  }
+}
+
+export const browserSettingsPort: SettingsPort = {
+  async read() {
+    const [managed, local] = await Promise.all([readManaged(), localSettings.getValue()]);
+    return { managed, local: (local ?? {}) as Record<string, unknown> };
+  },
+  async writeLocal(local) {
+    await localSettings.setValue(local);
+  },
+  watch(onChange) {
+    const listener = (_changes: unknown, area: string) => {
+      if (area === 'managed' || area === 'local') onChange();
+    };
+    browser.storage.onChanged.addListener(listener);
+    return () => browser.storage.onChanged.removeListener(listener);
+  },
+};
+
+export const browserPopupPort: PopupPort = {
+  ...browserSettingsPort,
+  async activeTabUrl() {
+    // activeTab lets the popup read the address of the tab it was opened over, and nothing else.
+    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    return tab?.url;
+  },
+  nudgeCounts: () => storage.getItem(NUDGE_COUNTS_KEY),
+  openOptions: () => void browser.runtime.openOptionsPage(),
+  builtInPolicyUrl: extensionUrl('/policy.html'),
+};

@@ -1,0 +1,27 @@
+// What the options page and popup need from the browser, as an interface, so
+// the components run in happy-dom tests with a fake and in the extension with
+// browser-port.ts.
+
+export interface StoredSettings {
+  /** storage.managed, as the browser gives it (unchecked). */
+  managed: unknown;
+  /** Settings made on this device. */
+  local: Record<string, unknown>;
+}
+
+export interface SettingsPort {
+  read(): Promise<StoredSettings>;
+  writeLocal(local: Record<string, unknown>): Promise<void>;
+  /** Calls back when managed or local settings change; returns a function that stops watching. */
+  watch(onChange: () => void): () => void;
+}
+
+export interface PopupPort extends SettingsPort {
+  /** The address of the tab the popup was opened over (activeTab), if any. */
+  activeTabUrl(): Promise<string | undefined>;
+  /** Stored nudge counts (see nudge-counts.ts), unchecked. */
+  nudgeCounts(): Promise<unknown>;
+  openOptions(): void;
+  /** The extension's own copy of the policy, for when the school gave no address. */
+  builtInPolicyUrl: string;
+}

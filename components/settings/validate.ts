@@ -1,0 +1,65 @@
+// Checks each field as it is typed. Problems come back as message keys (see
+// public/_locales/en_GB/messages.json), so every word on screen is translatable.
+
+import { ANCHOR_PATTERN, EMAIL_PATTERN, HTTPS_URL_PATTERN, normaliseHost } from '@/utils/admin-settings';
+
+export interface FieldProblem {
+  message: string;
+  substitutions?: string[];
+}
+
+export type Check<T> = (input: string) => { value: T; problem?: FieldProblem };
+
+/** One entry per line; blank lines are ignored. */
+export const linesOf = (input: string) =>
+  input
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line.length > 0);
+
+const MAX_NAME_LENGTH = 200;
+
+export const nameList: Check<string[]> = (input) => {
+  const value = linesOf(input);
+  const long = value.findIndex((line) => line.length > MAX_NAME_LENGTH);
+  if (long >= 0) return { value, problem: { message: 'error_line_too_long', substitutions: [String(long + 1)] } };
+  return { value };
+};
+
+export const pupilList: Check<string[]> = (input) => {
+  const checked = nameList(input);
+  if (checked.problem) return checked;
+  const single = checked.value.findIndex((line) => line.split(/\s+/).length < 2);
+  if (single >= 0) return { value: checked.value, problem: { message: 'error_pupil_needs_surname', substitutions: [String(single + 1)] } };
+  return checked;
+};
+
+export const optionalHttpsUrl: Check<string | undefined> = (input) => {
+  const value = input.trim();
+  if (value === '') return { value: undefined };
+  if (!new RegExp(HTTPS_URL_PATTERN).test(value)) return { value, problem: { message: 'error_not_https' } };
+  try {
+    new URL(value);
+  } catch {
+    return { value, problem: { message: 'error_not_https' } };
+  }
+  return { value };
+};
+
+export const optionalEmail: Check<string | undefined> = (input) => {
+  const value = input.trim();
+  if (value === '') return { value: undefined };
+  return new RegExp(EMAIL_PATTERN).test(value) ? { value } : { value, problem: { message: 'error_not_email' } };
+};
+
+export const optionalAnchor: Check<string | undefined> = (input) => {
+  const value = input.trim().replace(/^#/, '');
+  if (value === '') return { value: undefined };
+  return new RegExp(ANCHOR_PATTERN).test(value) ? { value } : { value, problem: { message: 'error_not_anchor' } };
+};
+
+export const siteHost: Check<string | undefined> = (input) => {
+  if (input.trim() === '') return { value: undefined };
+  const host = normaliseHost(input);
+  return host ? { value: host } : { value: undefined, problem: { message: 'error_not_a_host', substitutions: [input.trim()] } };
+};

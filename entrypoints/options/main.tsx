@@ -1,0 +1,34 @@
+import { render } from 'preact';
+import { browserSettingsPort, extensionUrl, getMessage } from '@/components/settings/browser-port';
+import { browserTranslate, I18n } from '@/components/settings/i18n';
+import { Options } from '@/components/settings/Options';
+import type { CheckDraft } from '@/components/settings/TryPost';
+import { BUILT_IN_SITES } from '@/utils/sites';
+import '@/components/settings/settings.css';
+
+// The engine (with its language model) loads only when someone first tries a post.
+const checkDraft: CheckDraft = async (text, config, role) => {
+  const { check } = await import('@/lib');
+  return check(text, config, { role });
+};
+
+function saveFile(name: string, contents: string) {
+  const url = URL.createObjectURL(new Blob([contents], { type: 'application/json' }));
+  const link = Object.assign(document.createElement('a'), { href: url, download: name });
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+document.title = getMessage('options_title') || document.title;
+render(
+  <I18n.Provider value={browserTranslate(getMessage)}>
+    <Options
+      port={browserSettingsPort}
+      builtInSites={BUILT_IN_SITES}
+      checkDraft={checkDraft}
+      policyUrl={(section) => extensionUrl(`/policy.html#${section}`)}
+      saveFile={saveFile}
+    />
+  </I18n.Provider>,
+  document.getElementById('app')!,
+);

@@ -1,0 +1,257 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { I18n, translateFrom, type MessageEntry } from '../../components/settings/i18n';
+import { Options } from '../../components/settings/Options';
+import type { SettingsPort } from '../../components/settings/port';
+import type { CheckDraft } from '../../components/settings/TryPost';
+import type { Finding } from '../../lib/types';
+
+// The pages run from the project root in tests; happy-dom gives import.meta.url an http: address.
+const MESSAGES_PATH = join(process.cwd(), 'components/settings/locales/en_GB/messages.json');
+const messages = JSON.parse(readFileSync(MESSAGES_PATH, 'utf8')) as Record<string, MessageEntry>;
+const t = translateFrom(messages);
+
+const SITES = [
+  { id: 'x', domains: ['x.com', 'twitter.com'] },
+  { id: 'instagram', domains: ['instagram.com'] },
+];
+
+function fakePort(managed: Record<string, unknown> = {}, local: Record<string, unknown> = {}) {
+  const state = { managed, local };
+  const port: SettingsPort & { state: typeof state } = {
+    state,
+    read: async () => ({ managed: state.managed, local: state.local }),
+    writeLocal: vi.fn(async (next: Record<string, unknown>) => {
+      state.local = next;
+    }),
+    watch: () => () => {},
+  };
+  return port;
+}
+
+const finding = (category: Finding['category'], message: string, text: string, match: string): Finding => ({
+  category,
+  ruleId: `${category}.test`,
+  severity: 'warning',
+  start: text.indexOf(match),
+  end: text.indexOf(match) + match.length,
+  match,
+  message,
+  policySections: ['objective-1'],
+});
+
+// Stands in for the engine: flags "Tamsin" as a pupil and "idiot" as profanity.
+const fakeCheck: CheckDraft = async (text) => [
+  ...(text.includes('Tamsin') ? [finding('pupil-name', 'This names a pupil.', text, 'Tamsin')] : []),
+  ...(text.includes('idiot') ? [finding('profanity', 'This is a rude word.', text, 'idiot')] : []),
+];
+
+async function renderOptions(port: SettingsPort, extra: { saveFile?: (name: string, contents: string) => void; checkDraft?: CheckDraft } = {}) {
+  render(
+    <I18n.Provider value={t}>
+      <Options
+        port={port}
+        builtInSites={SITES}
+        checkDraft={extra.checkDraft ?? fakeCheck}
+        policyUrl={(section) => `chrome-extension://id/policy.html#${section}`}
+        saveFile={extra.saveFile ?? (() => {})}
+      />
+    </I18n.Provider>,
+  );
+  await screen.findByRole('heading', { level: 1, name: 'Second Thought settings' });
+}
+
+function upload(input: HTMLElement, name: string, contents: string, type: string) {
+  const file = new File([contents], name, { type });
+  Object.defineProperty(input, 'files', { value: [file], configurable: true });
+  fireEvent.change(input);
+}
+
+afterEach(cleanup);
+
+describe('the options page', () => {
+  it('shows settings from the school as locked, with the words "Set by your school"', async () => {
+    await renderOptions(fakePort({ schoolNames: ['Oakfield Priory Academy', 'OPA'], role: 'staff' }));
+    const schoolNames = screen.getByLabelText('School names') as HTMLTextAreaElement;
+    expect(schoolNames.value).toBe('Oakfield Priory Academy\nOPA');
+    expect(schoolNames.readOnly).toBe(true);
+    const note = document.getElementById(schoolNames.getAttribute('aria-describedby')!.split(' ').find((id) => id.endsWith('-locked'))!);
+    expect(note?.textContent).toContain('Set by your school');
+    expect((screen.getByRole('radio', { name: 'Staff' }) as HTMLInputElement).checked).toBe(true);
+    expect((screen.getByRole('radio', { name: 'Staff' }) as HTMLInputElement).disabled).toBe(true);
+    expect(screen.getByRole('note').textContent).toMatch(/set by your school/);
+    // Settings the school left alone stay editable.
+    expect((screen.getByLabelText('Staff names') as HTMLTextAreaElement).readOnly).toBe(false);
+  });
+
+  it('checks a field as it is typed and saves only a valid value', async () => {
+    const port = fakePort();
+    await renderOptions(port);
+    const pupils = screen.getByLabelText('Pupils’ names typed here');
+    fireEvent.input(pupils, { target: { value: 'Tamsin Okoro\nCher' } });
+    expect(pupils.getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByText('Line 2 needs a first name and a surname.')).toBeTruthy();
+    expect(pupils.getAttribute('aria-describedby')).toContain('pupil-names-error');
+    expect(port.writeLocal).not.toHaveBeenCalled();
+
+    fireEvent.input(pupils, { target: { value: 'Tamsin Okoro\nCher Sarkisian\n' } });
+    expect(pupils.getAttribute('aria-invalid')).toBeNull();
+    await waitFor(() => expect(port.state.local).toEqual({ pupilNames: ['Tamsin Okoro', 'Cher Sarkisian'] }));
+    await screen.findByText('Saved.');
+
+    const policy = screen.getByLabelText('Your school’s social media policy (web address)');
+    fireEvent.input(policy, { target: { value: 'http://school.example/policy' } });
+    expect(screen.getByText('This should be a web address starting with https://.')).toBeTruthy();
+    fireEvent.input(policy, { target: { value: 'https://school.example/policy' } });
+    await waitFor(() => expect(port.state.local.policyUrl).toBe('https://school.example/policy'));
+  });
+
+  it('imports a roster CSV as hashes only, and reports skipped rows by line', async () => {
+    const port = fakePort();
+    await renderOptions(port);
+    upload(screen.getByLabelText('Import a roster (CSV file)'), 'pupils.csv', '\uFEFFForename,Surname\r\nTamsin,Okoro\r\nJo,\r\nBartholomew,Quigley\r\n', 'text/csv');
+    await screen.findByText('Imported 2 pupils as a private roster.');
+    expect(screen.getByText('Line 3: the surname is empty; skipped.')).toBeTruthy();
+    const saved = JSON.stringify(port.state.local);
+    expect(port.state.local.hashedRoster).toMatchObject({ version: 1 });
+    expect(saved).not.toMatch(/Tamsin|Okoro|Bartholomew|Quigley|Jo\b/i);
+    expect(screen.getByText(/A private roster is in use, with 2 names/)).toBeTruthy();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Remove the private roster' }));
+    await waitFor(() => expect(port.state.local.hashedRoster).toBeUndefined());
+  });
+
+  it('switches sites on and off and adds a site, checking the address', async () => {
+    const port = fakePort({ extraSites: ['forum.school.example'] });
+    await renderOptions(port);
+    fireEvent.click(screen.getByLabelText(/Instagram/));
+    await waitFor(() => expect(port.state.local.disabledSites).toEqual(['instagram.com']));
+    fireEvent.click(screen.getByLabelText(/forum\.school\.example/));
+    await waitFor(() => expect(port.state.local.disabledSites).toEqual(['instagram.com', 'forum.school.example']));
+    // The school's own site cannot be removed here.
+    expect(screen.queryByRole('button', { name: 'Remove forum.school.example' })).toBeNull();
+    expect(screen.queryByLabelText('Add a site')).toBeNull();
+  });
+
+  it('adds a site of your own, refusing something that is not an address', async () => {
+    const port = fakePort();
+    await renderOptions(port);
+    const input = screen.getByLabelText('Add a site');
+    fireEvent.input(input, { target: { value: 'not a site' } });
+    expect(screen.getByText('“not a site” is not a site’s address. Try something like forum.example.org.')).toBeTruthy();
+    fireEvent.input(input, { target: { value: 'https://Forum.Example.org/login' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add site' }));
+    await waitFor(() => expect(port.state.local.extraSites).toEqual(['forum.example.org']));
+    fireEvent.click(await screen.findByRole('button', { name: 'Remove forum.example.org' }));
+    await waitFor(() => expect(port.state.local.extraSites).toBeUndefined());
+  });
+
+  it('sets a mode per category and role', async () => {
+    const port = fakePort();
+    await renderOptions(port);
+    const select = screen.getByLabelText('Bullying, Pupils') as HTMLSelectElement;
+    expect(select.value).toBe('nudge');
+    fireEvent.change(select, { target: { value: 'block' } });
+    await waitFor(() => expect(port.state.local.categories).toEqual({ bullying: { pupil: 'block' } }));
+  });
+
+  it('shows in "Try a post" exactly the nudge a pupil would see, leaving out categories that are off', async () => {
+    const port = fakePort({ categories: { profanity: { pupil: 'off' } } });
+    await renderOptions(port);
+    const draft = screen.getByLabelText('Type a post');
+    fireEvent.input(draft, { target: { value: 'Tamsin is an idiot' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Check this post' }));
+    const preview = await screen.findByTestId('nudge-preview');
+    await waitFor(() => expect(preview.shadowRoot?.querySelector('[role="alertdialog"]')).toBeTruthy());
+    const shadow = preview.shadowRoot!;
+    expect(shadow.textContent).toContain('This names a pupil.');
+    expect(shadow.textContent).not.toContain('This is a rude word.');
+    expect(screen.getByText('Second Thought would show a warning about 1 things. It is shown below.')).toBeTruthy();
+
+    // "Edit post" goes back to the draft.
+    fireEvent.click(within(shadow.querySelector('[role="alertdialog"]') as HTMLElement).getByRole('button', { name: 'Edit post' }));
+    await waitFor(() => expect(screen.queryByTestId('nudge-preview')).toBeNull());
+    expect(document.activeElement).toBe(draft);
+
+    fireEvent.input(draft, { target: { value: 'Lovely sports day' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Check this post' }));
+    await screen.findByText('Nothing to flag: this post would go straight through.');
+  });
+
+  it('exports this device’s settings and imports a file, skipping what the school set and what is wrong', async () => {
+    const saveFile = vi.fn();
+    const port = fakePort({ role: 'staff' }, { staffNames: ['Mr Okafor'] });
+    await renderOptions(port, { saveFile });
+    fireEvent.click(screen.getByRole('button', { name: 'Export settings' }));
+    expect(saveFile).toHaveBeenCalledWith('second-thought-settings.json', '{\n  "staffNames": [\n    "Mr Okafor"\n  ]\n}\n');
+
+    upload(
+      screen.getByLabelText('Import settings (JSON file)'),
+      'settings.json',
+      JSON.stringify({ schoolNames: ['Oakfield'], role: 'pupil', policyUrl: 'ftp://nope', colour: 'blue' }),
+      'application/json',
+    );
+    await screen.findByText('Imported 1 settings.');
+    expect(port.state.local).toEqual({ staffNames: ['Mr Okafor'], schoolNames: ['Oakfield'] });
+    const problems = screen.getByRole('list', { name: 'Settings that were not imported' });
+    expect(problems.textContent).toContain('colour: is not a setting');
+    expect(problems.textContent).toContain('policyUrl');
+    expect(problems.textContent).toContain('role: set by your school, so left as it is');
+
+    upload(screen.getByLabelText('Import settings (JSON file)'), 'broken.json', '{"schoolNames": [', 'application/json');
+    expect((await screen.findByRole('alert')).textContent).toBe('That file is not a settings file (it is not valid JSON).');
+  });
+
+  it('locks everything when the school locks its settings, but still lets you try a post', async () => {
+    const port = fakePort({ lockSettings: true, schoolNames: ['Oakfield'] }, { staffNames: ['Mr Okafor'] });
+    await renderOptions(port);
+    expect(screen.getByRole('note').textContent).toMatch(/locked its settings/);
+    for (const label of ['School names', 'Pupils’ names typed here', 'Staff names', 'Where to report a worry (web address)']) {
+      expect((screen.getByLabelText(label) as HTMLInputElement).readOnly, label).toBe(true);
+    }
+    expect((screen.getByLabelText(/Instagram/) as HTMLInputElement).disabled).toBe(true);
+    expect((screen.getByLabelText('Bullying, Pupils') as HTMLSelectElement).disabled).toBe(true);
+    expect(screen.queryByLabelText('Import a roster (CSV file)')).toBeNull();
+    expect((screen.getByLabelText('Type a post') as HTMLTextAreaElement).readOnly).toBe(false);
+    fireEvent.input(screen.getByLabelText('Staff names'), { target: { value: 'Ms Patel' } });
+    expect(port.writeLocal).not.toHaveBeenCalled();
+  });
+
+  it('gives every control a label and keeps headings in order', async () => {
+    await renderOptions(fakePort());
+    for (const control of document.querySelectorAll('input, textarea, select')) {
+      const labelled =
+        control.getAttribute('aria-label') ||
+        (control.id && document.querySelector(`label[for="${control.id}"]`)) ||
+        control.closest('label');
+      expect(labelled, control.outerHTML).toBeTruthy();
+    }
+    const levels = [...document.querySelectorAll('h1, h2, h3')].map((heading) => Number(heading.tagName[1]));
+    expect(levels[0]).toBe(1);
+    levels.forEach((level, index) => index > 0 && expect(level - levels[index - 1]).toBeLessThanOrEqual(1));
+  });
+});
+
+describe('the message file', () => {
+  const sources = ['Options.tsx', 'Popup.tsx', 'TryPost.tsx', 'fields.tsx', 'validate.ts'].map((name) =>
+    readFileSync(join(process.cwd(), 'components/settings', name), 'utf8'),
+  );
+
+  it('has every message the pages ask for by name', () => {
+    const used = new Set(sources.flatMap((source) => [...source.matchAll(/\bt\('([a-z0-9_]+)'/g, ), ...source.matchAll(/message: '([a-z0-9_]+)'/g)].map((match) => match[1])));
+    const missing = [...used].filter((key) => !(key in messages));
+    expect(missing).toEqual([]);
+    expect(used.size).toBeGreaterThan(60);
+  });
+
+  it('uses keys Chrome accepts and declares every placeholder it uses', () => {
+    for (const [key, entry] of Object.entries(messages)) {
+      expect(key).toMatch(/^[A-Za-z0-9_@]+$/);
+      const named = [...entry.message.matchAll(/\$([A-Za-z0-9_@]+)\$/g)].map((match) => match[1].toLowerCase());
+      expect(named.sort(), key).toEqual(Object.keys(entry.placeholders ?? {}).map((name) => name.toLowerCase()).sort());
+    }
+  });
+});
