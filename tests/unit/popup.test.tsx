@@ -1,0 +1,113 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { I18n, translateFrom, type MessageEntry } from '../../components/settings/i18n';
+import { layerSettings } from '../../components/settings/model';
+import { addNudge, countsThisWeek, weekStarting } from '../../components/settings/nudge-counts';
+import { Popup } from '../../components/settings/Popup';
+import type { PopupPort } from '../../components/settings/port';
+import { siteStatus } from '../../components/settings/site-status';
+
+const messages = JSON.parse(readFileSync(join(process.cwd(), 'components/settings/locales/en_GB/messages.json'), 'utf8')) as Record<string, MessageEntry>;
+const t = translateFrom(messages);
+const SITES = [
+  { id: 'x', domains: ['x.com', 'twitter.com'] },
+  { id: 'instagram', domains: ['instagram.com'] },
+];
+
+function fakePort(options: { url?: string; managed?: Record<string, unknown>; local?: Record<string, unknown>; counts?: unknown }): PopupPort {
+  return {
+    read: async () => ({ managed: options.managed ?? {}, local: options.local ?? {} }),
+    writeLocal: async () => {},
+    watch: () => () => {},
+    activeTabUrl: async () => options.url,
+    nudgeCounts: async () => options.counts,
+    openOptions: vi.fn(),
+    builtInPolicyUrl: 'chrome-extension://id/policy.html',
+  };
+}
+
+async function renderPopup(port: PopupPort) {
+  render(
+    <I18n.Provider value={t}>
+      <Popup port={port} builtInSites={SITES} />
+    </I18n.Provider>,
+  );
+  await screen.findByRole('heading', { level: 1, name: 'Second Thought' });
+}
+
+afterEach(cleanup);
+
+describe('the popup', () => {
+  it('says it is active on a built-in site, and that these are your own settings', async () => {
+    await renderPopup(fakePort({ url: 'https://www.instagram.com/p/abc' }));
+    expect(screen.getByText('Active on Instagram')).toBeTruthy();
+    expect(screen.getByText('This is one of the sites Second Thought checks.')).toBeTruthy();
+    expect(screen.getByText('Your settings')).toBeTruthy();
+    expect(screen.getByText('None so far.')).toBeTruthy();
+  });
+
+  it('says when the school turned a site off, and that the school set it up', async () => {
+    await renderPopup(fakePort({ url: 'https://x.com/home', managed: { disabledSites: ['x.com'] } }));
+    expect(screen.getByText('Not active on X (Twitter)')).toBeTruthy();
+    expect(screen.getByText('Your school turned Second Thought off for this site.')).toBeTruthy();
+    expect(screen.getByText('Set by your school')).toBeTruthy();
+  });
+
+  it('says when the school added a site, and when a page is not a website', async () => {
+    await renderPopup(fakePort({ url: 'https://forum.school.example/t/1', managed: { extraSites: ['forum.school.example'] } }));
+    expect(screen.getByText('Active on forum.school.example')).toBeTruthy();
+    expect(screen.getByText('Your school added this site.')).toBeTruthy();
+    cleanup();
+    await renderPopup(fakePort({ url: 'chrome://extensions/' }));
+    expect(screen.getByText('Not active on this page')).toBeTruthy();
+  });
+
+  it('shows this week’s counts as numbers only, and links to the school’s policy and the settings', async () => {
+    const port = fakePort({
+      url: 'https://example.org/',
+      managed: { policyUrl: 'https://school.example/policy' },
+      counts: { week: weekStarting(new Date()), counts: { bullying: 2, 'pupil-name': 1, hate: 0 } },
+    });
+    await renderPopup(port);
+    const table = screen.getByRole('table', { name: 'Warnings this week on this device' });
+    expect([...table.querySelectorAll('tr')].map((row) => row.textContent)).toEqual(['Naming a pupil1', 'Bullying2']);
+    expect(screen.getByText('Second Thought checks posts on social media sites, and this is not one of them.')).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Read the social media policy' }).getAttribute('href')).toBe('https://school.example/policy');
+    fireEvent.click(screen.getByRole('button', { name: 'Settings' }));
+    expect(port.openOptions).toHaveBeenCalled();
+  });
+
+  it('falls back to the policy that comes with the extension', async () => {
+    await renderPopup(fakePort({ url: 'https://x.com/' }));
+    expect(screen.getByRole('link', { name: 'Read the social media policy' }).getAttribute('href')).toBe('chrome-extension://id/policy.html');
+  });
+});
+
+describe('siteStatus', () => {
+  const view = (managed: Record<string, unknown>, local: Record<string, unknown> = {}) => layerSettings(managed, local);
+  it('matches subdomains of built-in sites, wildcard entries, and your own switches', () => {
+    expect(siteStatus('https://mobile.twitter.com/', view({}), SITES)).toMatchObject({ active: true, reason: 'built-in', siteId: 'x' });
+    expect(siteStatus('https://a.example.org/', view({ extraSites: ['*.example.org'] }), SITES)).toMatchObject({ active: true, reason: 'added-by-school' });
+    expect(siteStatus('https://example.org/', view({}, { extraSites: ['*.example.org'] }), SITES)).toMatchObject({ active: true, reason: 'added-by-you' });
+    expect(siteStatus('https://other.example.org/', view({ extraSites: ['forum.example.org'] }), SITES)).toMatchObject({ active: false, reason: 'not-covered' });
+    expect(siteStatus('https://instagram.com/', view({}, { disabledSites: ['instagram.com'] }), SITES)).toMatchObject({ active: false, reason: 'turned-off-by-you' });
+    expect(siteStatus(undefined, view({}), SITES)).toEqual({ active: false, reason: 'not-a-website' });
+  });
+});
+
+describe('nudge counts', () => {
+  it('count each category once per nudge, and start again each Monday', () => {
+    const wednesday = new Date(2026, 10, 25, 15, 0);
+    expect(weekStarting(wednesday)).toBe('2026-11-23');
+    expect(weekStarting(new Date(2026, 10, 23, 0, 5))).toBe('2026-11-23');
+    expect(weekStarting(new Date(2026, 10, 29, 23, 55))).toBe('2026-11-23');
+    let stored = addNudge(undefined, ['bullying', 'bullying', 'pupil-name'], wednesday);
+    stored = addNudge(stored, ['bullying'], wednesday);
+    expect(stored).toEqual({ week: '2026-11-23', counts: { bullying: 2, 'pupil-name': 1 } });
+    expect(countsThisWeek(stored, new Date(2026, 10, 30, 9, 0))).toEqual({});
+    expect(countsThisWeek({ week: '2026-11-23', counts: { bullying: 'lots', hate: -1 } }, wednesday)).toEqual({});
+  });
+});
