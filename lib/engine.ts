@@ -22,6 +22,9 @@ import { tokenise, type Sentence, type Token } from './text/tokens';
 import { findProfanity } from './profanity';
 import type { Category, CheckConfig, CheckOptions, Finding, Role } from './types';
 
+/** compromise's tagging steps; nlp(text) also chunks, freezes and more, which no rule needs. */
+// 'index' must be recomputed after contractionTwo splits words, or postTagger fails on some texts.
+const TAGGING_STEPS = ['lexicon', 'preTagger', 'contractionTwo', 'index', 'postTagger'];
 /** Sentences longer than this are parsed in windows around their trigger words. */
 const MAX_PARSE_CHARS = 600;
 /** Bounds the work on a pasted essay: after this many parses the rest is name-checked only. */
@@ -184,7 +187,10 @@ function runRules(
   rules: RuleSet,
 ): RawFinding[] {
   const slice = text.slice(window.start, window.end);
-  const doc = nlp(slice);
+  // Tokenise and tag, but skip the chunker and the other full-parse steps the
+  // rules do not use: about a third of the cost of nlp(text) for the same tags.
+  const doc = nlp.tokenize(slice);
+  doc.compute(TAGGING_STEPS);
   doc.compute('offset');
   const terms = (doc.docs as DocTerm[][]).flat();
   rules.tagTerms(terms);

@@ -1,0 +1,121 @@
+// Times the engine. Prints a readable table, then, as its last line, one JSON
+// object with the figures (engine_p50_ms, engine_p95_ms, baseline_p50_ms,
+// corpus_p50_ms, long_p95_ms, roster, and the timings at other roster sizes).
+//
+//   npm run --silent bench
+
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import nlp from 'compromise';
+import { check, validateConfig, type CheckConfig } from '../lib';
+import wordLikeNames from '../rules/lexicon/word-like-first-names.json';
+import { parseCsv } from './lib/csv';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const SHARED_EVAL = path.resolve(here, '../../shared/eval');
+
+const OTHER_FIRST_NAMES = [
+  'Oliver', 'Amelia', 'George', 'Isla', 'Noah', 'Ava', 'Arthur', 'Mia', 'Muhammad', 'Ivy', 'Leo', 'Lily', 'Harry', 'Freya',
+  'Oscar', 'Florence', 'Archie', 'Sophia', 'Henry', 'Willow', 'Theodore', 'Isabella', 'Freddie', 'Emily', 'Alfie', 'Ella',
+  'Charlie', 'Elsie', 'Thomas', 'Evie', 'Aarav', 'Priya', 'Zain', 'Ayesha', 'Chidi', 'Amara', 'Kwame', 'Wei', 'Mei', 'Kai',
+];
+const SURNAMES = [
+  'Smith', 'Jones', 'Taylor', 'Brown', 'Williams', 'Wilson', 'Johnson', 'Davies', 'Patel', 'Robinson', 'Wright', 'Thompson',
+  'Evans', 'Walker', 'White', 'Roberts', 'Green', 'Hall', 'Thomas', 'Clarke', 'Jackson', 'Wood', 'Harris', 'Edwards',
+  'Turner', 'Martin', 'Cooper', 'Hill', 'Ward', 'Hughes', 'Moore', 'Clark', 'King', 'Harrison', 'Lewis', 'Baker', 'Lee',
+  'Allen', 'Morris', 'Khan', 'Scott', 'Watson', 'Davis', 'Parker', 'James', 'Bennett', 'Young', 'Phillips', 'Richardson',
+  'Mitchell', 'Bailey', 'Carter', 'Cook', 'Singh', 'Shaw', 'Bell', 'Collins', 'Morgan', 'Kelly', 'Begum', 'Miller', 'Cox',
+  'Hussain', 'Marshall', 'Simpson', 'Price', 'Anderson', 'Adams', 'Wilkinson', 'Ali', 'Ahmed', 'Foster', 'Ellis', 'Murphy',
+  'Chapman', 'Mason', 'Gray', 'Richards', 'Webb', 'Griffiths', 'Hunt', 'Palmer', 'Campbell', 'Holmes', 'Mills', 'Rogers',
+  'Barnes', 'Knight', 'Matthews', 'Barker', 'Powell', 'Stevens', 'Kaur', 'Fisher', 'Butler', 'Dixon', 'Russell', 'Harvey',
+  'Pearson', 'Graham', 'Long', 'Black', 'Park', 'Okoro', 'Mensah', 'Nowak', 'Kowalski', 'Nguyen', 'Chen', 'Osei', 'Silva',
+];
+
+/** A roster of `size` distinct pupils, word-like first names first ("Will", "May", "Grace", "Summer"…). */
+function makeRoster(size: number): string[] {
+  const firsts = [...new Set([...wordLikeNames.names.map((n) => n[0].toUpperCase() + n.slice(1)), ...OTHER_FIRST_NAMES])];
+  const roster: string[] = [];
+  for (let round = 0; roster.length < size; round++) {
+    for (const first of firsts) {
+      const surname = SURNAMES[(firsts.indexOf(first) * 7 + round) % SURNAMES.length];
+      const suffix = round >= SURNAMES.length ? `-${SURNAMES[round % SURNAMES.length]}` : '';
+      roster.push(`${first} ${surname}${suffix}`);
+      if (roster.length >= size) break;
+    }
+  }
+  return [...new Set(roster)].slice(0, size);
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+function time(texts: string[], fn: (text: string) => unknown): number[] {
+  for (const text of texts.slice(0, 50)) fn(text); // warm-up: JIT and lazily built tables
+  return texts.map((text) => {
+    const start = performance.now();
+    fn(text);
+    return performance.now() - start;
+  });
+}
+
+const round = (n: number): number => Math.round(n * 1000) / 1000;
+
+function main(): void {
+  const dev = JSON.parse(fs.readFileSync(path.join(SHARED_EVAL, 'dev/config.json'), 'utf8')) as CheckConfig;
+  const configFor = (size: number): CheckConfig =>
+    validateConfig({ schoolNames: dev.schoolNames, staffNames: dev.staffNames, pupilNames: makeRoster(size), role: 'pupil' });
+
+  const rows = parseCsv(fs.readFileSync(path.join(SHARED_EVAL, 'external/davidson/labeled_data.csv'), 'utf8'));
+  const header = rows[0].fields;
+  const tweets = rows
+    .slice(1)
+    .filter((r) => r.fields[header.indexOf('class')] === '2')
+    .map((r) => r.fields[header.indexOf('tweet')]);
+  const corpus = fs
+    .readFileSync(path.join(SHARED_EVAL, 'dev/posts.jsonl'), 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => (JSON.parse(l) as { text: string }).text);
+  const longTexts = Array.from({ length: 40 }, (_, i) => {
+    let text = '';
+    for (let k = i; text.length < 5000; k++) text += `${corpus[k % corpus.length]} `;
+    return text.slice(0, 5000);
+  });
+
+  const config2000 = configFor(2000);
+  const engine = time(tweets, (t) => check(t, config2000));
+  const baseline = time(tweets, (t) => nlp(t));
+  const corpusTimes = time(corpus, (t) => check(t, config2000));
+  const longTimes = time(longTexts, (t) => check(t, config2000));
+  const bySize: Record<string, { p50_ms: number; p95_ms: number }> = {};
+  for (const size of [100, 10_000]) {
+    const config = configFor(size);
+    const times = time(tweets, (t) => check(t, config));
+    bySize[String(size)] = { p50_ms: round(percentile(times, 50)), p95_ms: round(percentile(times, 95)) };
+  }
+
+  const result = {
+    engine_p50_ms: round(percentile(engine, 50)),
+    engine_p95_ms: round(percentile(engine, 95)),
+    baseline_p50_ms: round(percentile(baseline, 50)),
+    corpus_p50_ms: round(percentile(corpusTimes, 50)),
+    long_p95_ms: round(percentile(longTimes, 95)),
+    roster: 2000,
+    roster_100: bySize['100'],
+    roster_10000: bySize['10000'],
+    posts: tweets.length,
+  };
+  console.log(`Engine on ${tweets.length} real benign tweets (Davidson "neither"), roster of 2,000 word-like names:`);
+  console.log(`  engine   p50 ${result.engine_p50_ms} ms   p95 ${result.engine_p95_ms} ms`);
+  console.log(`  baseline p50 ${result.baseline_p50_ms} ms  (a bare compromise parse of the same posts)`);
+  console.log(`  ratio    ${(result.engine_p50_ms / result.baseline_p50_ms).toFixed(2)} × baseline`);
+  console.log(`Dev corpus (${corpus.length} posts): p50 ${result.corpus_p50_ms} ms`);
+  console.log(`5,000-character texts: p95 ${result.long_p95_ms} ms`);
+  console.log(`Roster 100: p50 ${bySize['100'].p50_ms} ms; roster 10,000: p50 ${bySize['10000'].p50_ms} ms`);
+  console.log(JSON.stringify(result));
+}
+
+main();
