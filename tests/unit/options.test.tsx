@@ -1,16 +1,22 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { I18n, translateFrom, type MessageEntry } from '../../components/settings/i18n';
+import { I18n, messageKeyFor, translateFrom, type MessageEntry } from '../../components/settings/i18n';
+import { CATEGORIES, POLICY_SECTION_IDS } from '../../lib/types';
+import { CATEGORY_MODES } from '../../utils/admin-settings';
+import { BUILT_IN_SITES } from '../../utils/sites';
 import { Options } from '../../components/settings/Options';
 import type { SettingsPort } from '../../components/settings/port';
 import type { CheckDraft } from '../../components/settings/TryPost';
 import type { Finding } from '../../lib/types';
 
-// The pages run from the project root in tests; happy-dom gives import.meta.url an http: address.
-const MESSAGES_PATH = join(process.cwd(), 'components/settings/locales/en_GB/messages.json');
+// Paths from the project root: happy-dom gives import.meta.url an http: address. The messages
+// move to public/_locales once the manifest names en_GB as its default locale.
+const MESSAGES_PATH = ['public/_locales/en_GB/messages.json', 'components/settings/locales/en_GB/messages.json']
+  .map((path) => join(process.cwd(), path))
+  .find((path) => existsSync(path))!;
 const messages = JSON.parse(readFileSync(MESSAGES_PATH, 'utf8')) as Record<string, MessageEntry>;
 const t = translateFrom(messages);
 
@@ -245,6 +251,20 @@ describe('the message file', () => {
     const missing = [...used].filter((key) => !(key in messages));
     expect(missing).toEqual([]);
     expect(used.size).toBeGreaterThan(60);
+  });
+
+  it('has every message the pages build from an id', () => {
+    const built = [
+      ...CATEGORIES.map((category) => messageKeyFor('category', category)),
+      ...POLICY_SECTION_IDS.map((section) => messageKeyFor('section', section)),
+      ...CATEGORY_MODES.map((mode) => `mode_${mode}`),
+      ...['pupil', 'staff'].map((role) => `role_${role}`),
+      ...['built-in', 'added-by-school', 'added-by-you', 'turned-off-by-school', 'turned-off-by-you', 'not-covered', 'not-a-website'].map((reason) =>
+        messageKeyFor('popup_reason', reason),
+      ),
+      ...BUILT_IN_SITES.map((site) => messageKeyFor('site', site.id)),
+    ];
+    expect(built.filter((key) => !(key in messages))).toEqual([]);
   });
 
   it('uses keys Chrome accepts and declares every placeholder it uses', () => {

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { I18n, translateFrom, type MessageEntry } from '../../components/settings/i18n';
@@ -10,7 +10,12 @@ import { Popup } from '../../components/settings/Popup';
 import type { PopupPort } from '../../components/settings/port';
 import { siteStatus } from '../../components/settings/site-status';
 
-const messages = JSON.parse(readFileSync(join(process.cwd(), 'components/settings/locales/en_GB/messages.json'), 'utf8')) as Record<string, MessageEntry>;
+// Paths from the project root: happy-dom gives import.meta.url an http: address. The messages
+// move to public/_locales once the manifest names en_GB as its default locale.
+const MESSAGES_PATH = ['public/_locales/en_GB/messages.json', 'components/settings/locales/en_GB/messages.json']
+  .map((path) => join(process.cwd(), path))
+  .find((path) => existsSync(path))!;
+const messages = JSON.parse(readFileSync(MESSAGES_PATH, 'utf8')) as Record<string, MessageEntry>;
 const t = translateFrom(messages);
 const SITES = [
   { id: 'x', domains: ['x.com', 'twitter.com'] },
