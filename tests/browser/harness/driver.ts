@@ -131,3 +131,25 @@ export async function waitForComposerCleared(page: Page): Promise<void> {
 export function sendCases(pages: readonly FixturePage[]): [string, FixturePage, SendPath][] {
   return pages.flatMap((fixture) => fixture.sends.map((path): [string, FixturePage, SendPath] => [`${fixture.id} via ${path}`, fixture, path]));
 }
+
+/**
+ * Resolves with whichever happens first after a send: a nudge appears (an
+ * element with role=alertdialog, in any open shadow root) or the page posts.
+ * One in-page wait, so nothing is left polling after it settles.
+ */
+export async function nudgeOrPost(page: Page): Promise<'nudge' | 'posted'> {
+  const handle = await page.waitForFunction(
+    () => {
+      const hasDialog = (root: Document | ShadowRoot): boolean => {
+        if (root.querySelector('[role="alertdialog"]')) return true;
+        for (const element of root.querySelectorAll('*')) if (element.shadowRoot && hasDialog(element.shadowRoot)) return true;
+        return false;
+      };
+      if (hasDialog(document)) return 'nudge';
+      return ((window as unknown as FixtureWindow).__submissions ?? []).length > 0 ? 'posted' : false;
+    },
+    undefined,
+    { timeout: WAIT_MS },
+  );
+  return (await handle.jsonValue()) as 'nudge' | 'posted';
+}

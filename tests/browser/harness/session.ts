@@ -5,7 +5,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page, Worker } from 'playwright-core';
+import { SITE_PAGES } from '../fixtures/catalogue';
 import { buildFixtures } from './build-fixtures';
+import { nudgeOrPost, openFixture, send, submissions, typeIntoComposer } from './driver';
 import { launchChromium, type ExtensionSettings } from './chromium';
 import { startFixtureServer, type FixtureServer } from './server';
 
@@ -17,6 +19,59 @@ export const TEST_SETTINGS: ExtensionSettings = {
   role: 'pupil',
   extraSites: ['forum.school-example.org', '*.school-example.org'],
 };
+
+/**
+ * Extra sites get their content script registered at run time, after the
+ * extension has read its managed settings; a page opened before that would
+ * not be guarded, so the generic tests wait for the registration.
+ */
+export async function waitForExtraSitesRegistered(serviceWorker: Worker, timeoutMs = 30_000): Promise<string[]> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const matches = await serviceWorker.evaluate(async () => {
+      const scripting = (globalThis as unknown as {
+        chrome: { scripting?: { getRegisteredContentScripts(): Promise<{ matches?: string[] }[]> } };
+      }).chrome.scripting;
+      if (!scripting) return null;
+      const scripts = await scripting.getRegisteredContentScripts();
+      return scripts.flatMap((script) => script.matches ?? []);
+    });
+    if (matches === null) {
+      throw new Error('The extension has no chrome.scripting API, so it cannot guard extraSites (missing "scripting" permission?).');
+    }
+    if (matches.length > 0) return matches;
+    if (Date.now() > deadline) {
+      throw new Error('The extension registered no content script for extraSites; is the managed policy being read?');
+    }
+    // Polling the extension's own state: the registration has no event to wait on.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/**
+ * The checker starts cold in the service worker, and a post sent before it
+ * answers goes out unchecked (the extension fails open). The per-editor suite
+ * is about editors, not start-up, so it starts once the checker answers;
+ * extension.browser.test.ts tests the cold start on its own.
+ */
+export async function warmUpExtension(page: Page, timeoutMs = 30_000): Promise<void> {
+  const fixture = SITE_PAGES.find((candidate) => candidate.id === 'x')!;
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    await openFixture(page, fixture);
+    await typeIntoComposer(page, fixture, 'kys you ugly loser');
+    await send(page, fixture, 'button');
+    // Either the nudge shows (warm) or the page posts unchecked (still cold): both are conditions, not sleeps.
+    const outcome = await nudgeOrPost(page);
+    if (outcome === 'nudge' && (await submissions(page)).length === 0) {
+      await page.goto('about:blank');
+      return;
+    }
+  }
+  // Not fatal: the tests then fail one by one with "posted unchecked", which says more.
+  console.warn(`Second Thought browser tests: no nudge for a harmful post within ${timeoutMs / 1000} s of start-up.`);
+  await page.goto('about:blank');
+}
 
 export interface BrowserSession {
   context: BrowserContext;
@@ -30,6 +85,10 @@ export async function startSession(options: {
   withExtension: boolean;
   settings?: ExtensionSettings;
   headless?: boolean;
+  /** Wait until the extension has registered its content script for settings.extraSites. */
+  waitForExtraSites?: boolean;
+  /** Wait until the extension's checker answers in time (default true with the extension). */
+  warmUp?: boolean;
 }): Promise<BrowserSession> {
   const workDir = await mkdtemp(join(tmpdir(), 'second-thought-browser-'));
   const bundleDir = await buildFixtures(join(workDir, 'bundle'));
@@ -47,7 +106,15 @@ export async function startSession(options: {
     await rm(workDir, { recursive: true, force: true });
     throw error;
   }
+  if (browser.serviceWorker && options.waitForExtraSites) {
+    await waitForExtraSitesRegistered(browser.serviceWorker).catch(async (error: unknown) => {
+      await browser.close();
+      await server.close();
+      throw error;
+    });
+  }
   const page = browser.context.pages()[0] ?? (await browser.context.newPage());
+  if (options.withExtension && options.warmUp !== false) await warmUpExtension(page);
   return {
     context: browser.context,
     page,
