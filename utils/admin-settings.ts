@@ -207,6 +207,33 @@ export function cleanManagedSettings(raw: unknown): { settings: Partial<AdminSet
   return { settings: settings as Partial<AdminSettings>, dropped };
 }
 
+/** What each admin setting is when neither the school nor the person set it. */
+export const DEFAULT_ADMIN_SETTINGS: Readonly<AdminSettings> = Object.freeze({
+  schoolNames: [],
+  staffNames: [],
+  role: 'pupil',
+  extraSites: [],
+  disabledSites: [],
+  hashedRoster: undefined,
+  policyUrl: undefined,
+  policySectionAnchors: {},
+  reportUrl: undefined,
+  reportEmail: undefined,
+  supportContacts: [],
+  categories: {},
+  lockSettings: false,
+});
+
+/**
+ * One setting checked against its schema, for a settings layer that reads keys
+ * one at a time (utils/settings.ts): returns the value, or throws naming the problem.
+ */
+export function parseAdminSetting<K extends AdminSettingKey>(key: K, value: unknown): AdminSettings[K] {
+  const problem = schemaProblems(MANAGED_SCHEMA.properties[key], value, key)[0];
+  if (problem) throw new Error(problem);
+  return value as AdminSettings[K];
+}
+
 /**
  * What an admin is likely to type, cut down to a host name: "forum.example.org",
  * "*.example.org", or a pasted address such as "https://forum.example.org:8443/login".
