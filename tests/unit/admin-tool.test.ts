@@ -212,6 +212,15 @@ describe('the admin tool’s mistakes and refusals', () => {
   });
 });
 
+describe('docs/admin.md', () => {
+  it('describes every setting in the schema and names both extension IDs', async () => {
+    const docs = await readFile('docs/admin.md', 'utf8');
+    for (const key of Object.keys(MANAGED_SCHEMA.properties)) expect(docs, key).toContain(`\`${key}\``);
+    expect(docs).toContain(CHROME_EXTENSION_ID);
+    expect(docs).toContain(GECKO_EXTENSION_ID);
+  });
+});
+
 describe('the managed schema', () => {
   // Chrome refuses to load an extension whose schema uses anything else (components/policy/core/common/schema.cc).
   const ALLOWED = new Set(['type', 'title', 'description', 'properties', 'patternProperties', 'additionalProperties', 'required', 'items', 'enum', 'pattern', 'minimum', 'maximum', 'id', '$ref']);
