@@ -6,6 +6,9 @@ import { isRequest, policySectionUrl, type CheckReply } from '@/utils/messages';
 import { configFrom, loadSettings, watchSettings, type LayeredSettings } from '@/utils/settings';
 import { syncExtraSites } from './extra-sites';
 
+// Touches the name tables, the rule prefilter and the parser.
+const WARM_UP_TEXT = 'Warming up: you are so stupid, see you at school tomorrow.';
+
 export default defineBackground(() => {
   let settings: Promise<LayeredSettings> | null = null;
   const currentSettings = () => (settings ??= loadSettings());
@@ -18,15 +21,26 @@ export default defineBackground(() => {
     }
   }
 
+  // The engine builds its rule tables on first use, which takes seconds on a
+  // slow machine. Doing that now, and again when a composer gains focus after
+  // the worker slept, keeps it off the path of a real post.
+  let warm: Promise<void> | null = null;
+  const warmEngine = () =>
+    (warm ??= currentSettings().then(({ settings: current }) => {
+      check(WARM_UP_TEXT, configFrom(current), { role: current.role });
+    }));
+
   watchSettings(() => {
     settings = null;
+    warm = null;
     void sync();
   });
   void sync();
+  setTimeout(() => void warmEngine().catch(() => undefined), 0);
 
   browser.runtime.onMessage.addListener((message: unknown) => {
     if (!isRequest(message)) return undefined;
-    if (message.type === 'warm-up') return currentSettings().then(() => ({ ready: true }));
+    if (message.type === 'warm-up') return warmEngine().then(() => ({ ready: true }));
     if (message.type === 'open-policy') {
       return browser.tabs.create({ url: policySectionUrl(browser.runtime.getURL as (path: string) => string, message.section) }).then(() => ({}));
     }

@@ -72,7 +72,7 @@ function buildComposer(kind: 'textarea' | 'contenteditable' = 'contenteditable',
   root.append(container);
   const sent: { text: string; via: string; ctrlKey?: boolean; metaKey?: boolean }[] = [];
   const read = () => (kind === 'textarea' ? (editor as HTMLTextAreaElement).value : editor.textContent ?? '');
-  editor.addEventListener('keydown', (event) => {
+  (editor as HTMLElement).addEventListener('keydown', (event: KeyboardEvent) => {
     if (event.key === 'Enter' && !event.shiftKey && !event.isComposing && event.keyCode !== 229) {
       event.preventDefault();
       sent.push({ text: read(), via: 'key', ctrlKey: event.ctrlKey, metaKey: event.metaKey });
