@@ -1,7 +1,7 @@
 // Starts Debian's Chromium with the production build of the extension, the
 // fixture hosts mapped to the local server, and (optionally) a real managed
 // policy for the extension, exactly as an admin would deploy it on Linux.
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -13,7 +13,11 @@ import { FIXTURE_HOSTS } from '../fixtures/catalogue';
 export const EXTENSION_ID = 'clhppdhgldbhpoeohikenicmnbbifcjl';
 export const EXTENSION_DIR = resolve(fileURLToPath(new URL('../../../.output/chrome-mv3', import.meta.url)));
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const POLICY_FILE = '/etc/chromium/policies/managed/second-thought-test.json';
+export const POLICY_DIR = '/etc/chromium/policies/managed';
+// One file per test process: vitest may run two browser files at once, and one
+// finishing must not take the policy away from the other's running Chromium.
+// (Both write the same settings, so Chromium's merge of the files is harmless.)
+export const POLICY_FILE = join(POLICY_DIR, `second-thought-test-${process.pid}.json`);
 
 /** The extension's managed settings (storage.managed), as an admin writes them. */
 export interface ExtensionSettings {
@@ -56,9 +60,28 @@ export function assertExtensionBuilt(): void {
 
 let policyWritten = false;
 
+/** Policy files left by test processes that died before cleaning up. */
+function removeStalePolicies(): void {
+  if (!existsSync(POLICY_DIR)) return;
+  for (const name of readdirSync(POLICY_DIR)) {
+    const pid = /^second-thought-test-(\d+)\.json$/.exec(name)?.[1];
+    if (pid && !isRunning(Number(pid))) rmSync(join(POLICY_DIR, name), { force: true });
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 export function writeManagedPolicy(settings: ExtensionSettings): void {
   const policy = { '3rdparty': { extensions: { [EXTENSION_ID]: settings } } };
   try {
+    removeStalePolicies();
     mkdirSync(dirname(POLICY_FILE), { recursive: true });
     writeFileSync(POLICY_FILE, JSON.stringify(policy, null, 2));
   } catch (error) {

@@ -87,21 +87,11 @@ export async function pressImeEnter(page: Page, fixture: FixturePage): Promise<v
     let target: Element | null = document.activeElement;
     while (target?.shadowRoot?.activeElement) target = target.shadowRoot.activeElement;
     if (!target) throw new Error('Nothing is focused');
-    const key = (isComposing: boolean) =>
-      new KeyboardEvent('keydown', {
-        key: 'Enter',
-        code: 'Enter',
-        keyCode: 229,
-        which: 229,
-        isComposing,
-        bubbles: true,
-        cancelable: true,
-        composed: true,
-      } as KeyboardEventInit);
+    const init = { key: 'Enter', code: 'Enter', keyCode: 229, which: 229, bubbles: true, cancelable: true, composed: true };
     target.dispatchEvent(new CompositionEvent('compositionstart', { bubbles: true, composed: true, data: '' }));
-    target.dispatchEvent(key(true));
+    target.dispatchEvent(new KeyboardEvent('keydown', { ...init, isComposing: true } as KeyboardEventInit));
     target.dispatchEvent(new CompositionEvent('compositionend', { bubbles: true, composed: true, data: '' }));
-    target.dispatchEvent(key(false));
+    target.dispatchEvent(new KeyboardEvent('keydown', { ...init, isComposing: false } as KeyboardEventInit));
   });
 }
 
@@ -140,12 +130,13 @@ export function sendCases(pages: readonly FixturePage[]): [string, FixturePage, 
 export async function nudgeOrPost(page: Page): Promise<'nudge' | 'posted'> {
   const handle = await page.waitForFunction(
     () => {
-      const hasDialog = (root: Document | ShadowRoot): boolean => {
-        if (root.querySelector('[role="alertdialog"]')) return true;
-        for (const element of root.querySelectorAll('*')) if (element.shadowRoot && hasDialog(element.shadowRoot)) return true;
-        return false;
-      };
-      if (hasDialog(document)) return 'nudge';
+      // No named inner functions here: tsx (used by scripts/demo.ts) would wrap them in a helper the page lacks.
+      const roots: (Document | ShadowRoot)[] = [document];
+      while (roots.length > 0) {
+        const root = roots.pop()!;
+        if (root.querySelector('[role="alertdialog"]')) return 'nudge';
+        for (const element of root.querySelectorAll('*')) if (element.shadowRoot) roots.push(element.shadowRoot);
+      }
       return ((window as unknown as FixtureWindow).__submissions ?? []).length > 0 ? 'posted' : false;
     },
     undefined,

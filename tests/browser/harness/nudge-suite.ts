@@ -131,6 +131,7 @@ export function defineNudgeSuite(getPage: () => Page, pages: readonly FixturePag
         await openFixture(page, fixture);
         await typeIntoComposer(page, fixture, harmful);
         await pressImeEnter(page, fixture);
+        expect(await draftText(page)).toBe(harmful);
         // A real send afterwards goes through the same queue, so if the IME Enter
         // had been taken for a send, its nudge would be the one on screen by now.
         await send(page, fixture, path);
