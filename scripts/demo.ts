@@ -65,7 +65,7 @@ async function main(): Promise<void> {
       if (result === 'nudge') {
         await page.getByRole('alertdialog').waitFor({ state: 'visible' });
         const file = resolve(OUT_DIR, `${fixture.id}.png`);
-        await page.screenshot({ path: file });
+        await page.screenshot({ path: file, animations: 'disabled' });
         outcome = `nudge → ${file}`;
       } else {
         outcome = 'NO NUDGE: the page posted it';

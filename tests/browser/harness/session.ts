@@ -54,7 +54,7 @@ export async function waitForExtraSitesRegistered(serviceWorker: Worker, timeout
  * is about editors, not start-up, so it starts once the checker answers;
  * extension.browser.test.ts tests the cold start on its own.
  */
-export async function warmUpExtension(page: Page, timeoutMs = 30_000): Promise<void> {
+export async function warmUpExtension(page: Page, timeoutMs = 60_000): Promise<void> {
   const fixture = SITE_PAGES.find((candidate) => candidate.id === 'x')!;
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
@@ -67,6 +67,10 @@ export async function warmUpExtension(page: Page, timeoutMs = 30_000): Promise<v
       await page.goto('about:blank');
       return;
     }
+    // Give the worker room to finish its start-up work before asking again:
+    // a readiness poll, not a wait inside any test.
+    await page.goto('about:blank');
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
   }
   // Not fatal: the tests then fail one by one with "posted unchecked", which says more.
   console.warn(`Second Thought browser tests: no nudge for a harmful post within ${timeoutMs / 1000} s of start-up.`);
