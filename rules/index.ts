@@ -19,8 +19,16 @@ import mock from './lexicon/mock.json';
 import slursAmbiguous from './lexicon/slurs-ambiguous.json';
 import slurs from './lexicon/slurs.json';
 import violence from './lexicon/violence.json';
+import swear from './lexicon/swear.json';
 import defamation from './defamation.json';
 import wellbeing from './wellbeing.json';
+import professionalDistance from './professional-distance.json';
+import reputation from './reputation.json';
+import disparaging from './lexicon/disparaging.json';
+import leadership from './lexicon/leadership.json';
+import grievances from './lexicon/grievances.json';
+import privateChannels from './lexicon/private-channels.json';
+import pupilGroups from './lexicon/pupil-groups.json';
 import staffRoles from './lexicon/staff-roles.json';
 import crimes from './lexicon/crimes.json';
 import crimeActs from './lexicon/crime-acts.json';
@@ -33,6 +41,8 @@ export const RULE_FILES: Record<string, RuleFile> = {
   'hate.json': hate as RuleFile,
   'defamation.json': defamation as RuleFile,
   'wellbeing.json': wellbeing as RuleFile,
+  'professional-distance.json': professionalDistance as RuleFile,
+  'reputation.json': reputation as RuleFile,
 };
 
 export const LEXICON_FILES: Record<string, LexiconFile> = {
@@ -50,11 +60,17 @@ export const LEXICON_FILES: Record<string, LexiconFile> = {
   'lexicon/slurs-ambiguous.json': slursAmbiguous as LexiconFile,
   'lexicon/slurs.json': slurs as LexiconFile,
   'lexicon/violence.json': violence as LexiconFile,
+  'lexicon/swear.json': swear as LexiconFile,
   'lexicon/staff-roles.json': staffRoles as LexiconFile,
   'lexicon/crimes.json': crimes as LexiconFile,
   'lexicon/crime-acts.json': crimeActs as LexiconFile,
   'lexicon/contraband.json': contraband as LexiconFile,
   'lexicon/records.json': records as LexiconFile,
+  'lexicon/private-channels.json': privateChannels as LexiconFile,
+  'lexicon/pupil-groups.json': pupilGroups as LexiconFile,
+  'lexicon/disparaging.json': disparaging as LexiconFile,
+  'lexicon/leadership.json': leadership as LexiconFile,
+  'lexicon/grievances.json': grievances as LexiconFile,
 };
 
 export const FRAMES: FramesFile = frames as FramesFile;
