@@ -5,7 +5,7 @@
 //   3. submit-to-verdict for a benign post: from the writer's key press to the
 //      site's own send handler running, p50 and p95 (budget ≤ 50 ms p95).
 //
-// Usage: npm run build && npx tsx scripts/perf-content.ts [--runs 40]
+// Usage: npm run build && npx tsx scripts/perf-content.ts [--runs 40] [--extension DIR]
 // It drives the fixture pages from tests/browser in Debian's Chromium. It
 // writes no managed policy (built-in sites need none), so it can run beside
 // the browser suite.
@@ -24,6 +24,9 @@ const BUDGET = { gzipKb: 60, startupMs: 30, verdictP95Ms: 50 };
 const runsArg = process.argv.indexOf('--runs');
 const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 30;
 const CONTENT_SCRIPT = 'content-scripts/composer.js';
+// --extension DIR measures a copy of the build (handy while others rebuild .output).
+const extensionArg = process.argv.indexOf('--extension');
+const EXTENSION = extensionArg > 0 ? process.argv[extensionArg + 1] : EXTENSION_DIR;
 
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -31,7 +34,7 @@ function percentile(values: number[], p: number): number {
 }
 
 function bundleSize(): number {
-  return gzipSync(readFileSync(join(EXTENSION_DIR, CONTENT_SCRIPT)), { level: 9 }).length;
+  return gzipSync(readFileSync(join(EXTENSION, CONTENT_SCRIPT)), { level: 9 }).length;
 }
 
 async function launch(port: number, profile: string): Promise<BrowserContext> {
@@ -48,8 +51,8 @@ async function launch(port: number, profile: string): Promise<BrowserContext> {
       '--disable-dev-shm-usage',
       `--host-resolver-rules=${hostResolverRules(port)}`,
       '--ignore-certificate-errors',
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${EXTENSION}`,
+      `--load-extension=${EXTENSION}`,
     ],
     ignoreDefaultArgs: ['--disable-extensions'],
     ignoreHTTPSErrors: true,
@@ -62,11 +65,20 @@ interface TraceEvent {
   name: string;
   ph: string;
   dur?: number;
+  /** Thread (CPU) time: unlike dur, it leaves out time the thread was descheduled on a busy machine. */
+  tdur?: number;
   args?: { data?: { url?: string } };
 }
 
-/** Main-thread time (ms) spent compiling and running the content script during one page load. */
-async function startupCost(context: BrowserContext, page: Page, fixture: FixturePage): Promise<number> {
+interface StartupCost {
+  /** Main-thread CPU time: the budgeted figure, steady on a shared machine. */
+  cpuMs: number;
+  /** Wall-clock time, which also counts waiting for a busy CPU. */
+  wallMs: number;
+}
+
+/** Main-thread time spent compiling and running the content script during one page load. */
+async function startupCost(context: BrowserContext, page: Page, fixture: FixturePage): Promise<StartupCost> {
   const cdp = await context.newCDPSession(page);
   const events: TraceEvent[] = [];
   cdp.on('Tracing.dataCollected', ({ value }) => events.push(...(value as unknown as TraceEvent[])));
@@ -82,15 +94,18 @@ async function startupCost(context: BrowserContext, page: Page, fixture: Fixture
   await cdp.send('Tracing.end');
   await done;
   await cdp.detach();
+  // EvaluateScript encloses the compile and main(); FunctionCall covers our listeners firing during load.
   const ours = events.filter(
     (event) =>
       event.ph === 'X' &&
-      (event.name === 'EvaluateScript' || event.name === 'v8.compile' || event.name === 'FunctionCall') &&
+      (event.name === 'EvaluateScript' || event.name === 'FunctionCall') &&
       event.args?.data?.url?.startsWith(`chrome-extension://${EXTENSION_ID}/`),
   );
-  // EvaluateScript encloses the compile; FunctionCall covers our listeners firing during load.
-  const evaluate = ours.filter((event) => event.name !== 'v8.compile');
-  return evaluate.reduce((sum, event) => sum + (event.dur ?? 0), 0) / 1000;
+  if (ours.length === 0) throw new Error(`The content script did not run on ${fixture.id}; is the extension built and loaded?`);
+  return {
+    cpuMs: ours.reduce((sum, event) => sum + (event.tdur ?? event.dur ?? 0), 0) / 1000,
+    wallMs: ours.reduce((sum, event) => sum + (event.dur ?? 0), 0) / 1000,
+  };
 }
 
 /** Records, in the page's own world, when a send key went down and when the site's handler took the post. */
@@ -118,13 +133,18 @@ const TIMING_PROBE = () => {
 async function verdictTimes(page: Page, fixture: FixturePage, key: string): Promise<number[]> {
   const times: number[] = [];
   await page.addInitScript(TIMING_PROBE);
-  await openFixture(page, fixture);
   for (let run = 0; run < RUNS; run++) {
-    await typeIntoComposer(page, fixture, `Well played everyone, see you at practice ${run}`);
+    // A fresh page each time: some editors (Draft.js) misplace the caret when typed into right after a clear.
+    await openFixture(page, fixture);
+    const text = `Well played everyone, see you at practice ${run}`;
+    await typeIntoComposer(page, fixture, text).catch(async (error: unknown) => {
+      const draft = await page.evaluate(() => (window as unknown as { __fixture?: { getText(): string } }).__fixture?.getText());
+      throw new Error(`Could not type into ${fixture.id} (draft: ${JSON.stringify(draft)})`, { cause: error });
+    });
     await page.keyboard.press(key);
     await page.waitForFunction(
       (count) => (window as unknown as { __sentAt: number[] }).__sentAt.length >= count,
-      run + 1,
+      1,
       { timeout: 5000 },
     );
     await waitForComposerCleared(page);
@@ -138,7 +158,7 @@ async function verdictTimes(page: Page, fixture: FixturePage, key: string): Prom
 }
 
 async function main(): Promise<void> {
-  assertExtensionBuilt();
+  if (EXTENSION === EXTENSION_DIR) assertExtensionBuilt();
   const work = mkdtempSync(join(tmpdir(), 'second-thought-perf-'));
   const server = await startFixtureServer({ bundleDir: await buildFixtures(join(work, 'bundle')), certDir: work });
   const context = await launch(server.port, join(work, 'profile'));
@@ -148,8 +168,8 @@ async function main(): Promise<void> {
 
     const gzip = bundleSize();
 
-    // Start-up on a few editors; the first load also warms Chromium's code cache, so it is reported apart.
-    const startup: number[] = [];
+    // Start-up on a few editors, twice each (the second load has a warm code cache).
+    const startup: StartupCost[] = [];
     for (const id of ['x', 'facebook', 'reddit', 'discord', 'x', 'facebook', 'reddit', 'discord']) {
       startup.push(await startupCost(context, page, byId(id)));
     }
@@ -164,7 +184,11 @@ async function main(): Promise<void> {
     const report = {
       page: pageUrl(byId('x')),
       gzipKb: +(gzip / 1024).toFixed(1),
-      startupMs: { first: +startup[0].toFixed(1), max: +Math.max(...startup).toFixed(1), p50: +percentile(startup, 50).toFixed(1) },
+      startupMs: {
+        cpuP50: +percentile(startup.map((cost) => cost.cpuMs), 50).toFixed(1),
+        cpuMax: +Math.max(...startup.map((cost) => cost.cpuMs)).toFixed(1),
+        wallP50: +percentile(startup.map((cost) => cost.wallMs), 50).toFixed(1),
+      },
       verdictMs: {
         runs: steady.length,
         p50: +percentile(steady, 50).toFixed(1),
@@ -176,7 +200,7 @@ async function main(): Promise<void> {
     console.log(JSON.stringify(report, null, 2));
     const over = [
       report.gzipKb > BUDGET.gzipKb && `bundle ${report.gzipKb} KB > ${BUDGET.gzipKb} KB`,
-      report.startupMs.p50 > BUDGET.startupMs && `start-up ${report.startupMs.p50} ms > ${BUDGET.startupMs} ms`,
+      report.startupMs.cpuP50 > BUDGET.startupMs && `start-up ${report.startupMs.cpuP50} ms > ${BUDGET.startupMs} ms`,
       report.verdictMs.p95 > BUDGET.verdictP95Ms && `verdict p95 ${report.verdictMs.p95} ms > ${BUDGET.verdictP95Ms} ms`,
     ].filter(Boolean);
     if (over.length > 0) {
