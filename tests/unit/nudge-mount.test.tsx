@@ -1,0 +1,92 @@
+// @vitest-environment happy-dom
+// Where the nudge is placed: beside the composer, in an open shadow root, and
+// inside the composer's own shadow root when it has one (Reddit).
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { createNudgePresenter } from '@/components/nudge/mount';
+import { NUDGE_ELEMENT } from '@/utils/composer/guard';
+import type { NudgeRequest } from '@/utils/composer/types';
+
+const ctx = new ContentScriptContext('composer');
+
+function request(editor: HTMLElement, overrides: Partial<NudgeRequest> = {}): NudgeRequest {
+  return {
+    editor,
+    text: 'just kys',
+    findings: [
+      {
+        category: 'bullying',
+        ruleId: 'test',
+        severity: 'serious',
+        start: 5,
+        end: 8,
+        match: 'kys',
+        message: 'This tells someone to harm themselves.',
+        policySections: ['objective-6'],
+      },
+    ],
+    onEdit: vi.fn(),
+    onPostAnyway: vi.fn(),
+    ...overrides,
+  };
+}
+
+const show = createNudgePresenter(ctx, { policyUrl: (section) => `chrome-extension://id/policy.html#${section}` });
+
+async function mounted(root: ParentNode): Promise<Element> {
+  await vi.waitFor(() => {
+    if (!root.querySelector(NUDGE_ELEMENT)) throw new Error('not mounted yet');
+  });
+  return root.querySelector(NUDGE_ELEMENT)!;
+}
+
+afterEach(() => {
+  document.body.innerHTML = '';
+});
+
+describe('placing the nudge', () => {
+  it('mounts in its own open shadow root, with the dialog inside', async () => {
+    const editor = document.createElement('textarea');
+    document.body.append(editor);
+    show(request(editor));
+    const host = await mounted(document.body);
+    expect(host.shadowRoot).not.toBeNull();
+    expect(host.shadowRoot!.querySelector('[role="alertdialog"]')).not.toBeNull();
+    expect(host.shadowRoot!.querySelector('style')?.textContent).toContain('.nudge');
+  });
+
+  it('goes into the composer’s own open shadow root when it has one', async () => {
+    const composer = document.createElement('shreddit-composer');
+    document.body.append(composer);
+    const shadow = composer.attachShadow({ mode: 'open' });
+    const editor = document.createElement('div');
+    editor.setAttribute('contenteditable', 'true');
+    shadow.append(editor);
+    show(request(editor));
+    const host = await mounted(shadow);
+    expect(host.getRootNode()).toBe(shadow);
+    expect(host.shadowRoot?.querySelector('[role="alertdialog"]')).not.toBeNull();
+    expect(document.body.querySelector(NUDGE_ELEMENT)).toBeNull();
+  });
+
+  it('wires the buttons to the request and goes away when closed', async () => {
+    const editor = document.createElement('textarea');
+    document.body.append(editor);
+    const req = request(editor);
+    const handle = show(req);
+    const host = await mounted(document.body);
+    const buttons = Array.from(host.shadowRoot!.querySelectorAll('button'));
+    buttons.find((button) => button.textContent === 'Post anyway')!.click();
+    expect(req.onPostAnyway).toHaveBeenCalledTimes(1);
+    handle.close();
+    expect(document.body.querySelector(NUDGE_ELEMENT)).toBeNull();
+  });
+
+  it('never mounts if closed before it was ready', async () => {
+    const editor = document.createElement('textarea');
+    document.body.append(editor);
+    show(request(editor)).close();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(document.body.querySelector(NUDGE_ELEMENT)).toBeNull();
+  });
+});
