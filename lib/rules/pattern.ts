@@ -62,33 +62,40 @@ export function parsePattern(pattern: string): PatternTerm[] {
 }
 
 export interface Trigger {
-  /** Lexicon tags, any one of which lets the pattern be tried. */
+  /** Lexicon tags, any one of which satisfies this requirement. */
   tags: string[];
-  /** Literal words, any one of which lets the pattern be tried. */
+  /** Literal words, any one of which satisfies this requirement. */
   words: string[];
 }
 
 /**
- * The cheapest reliable trigger of a pattern: a required term made only of
- * lexicon tags and uncommon words. Returns undefined if the pattern has none
- * (the rule linter reports that as an error).
+ * Words compromise may produce by expanding a contraction ("gonna" → "going to",
+ * "won't" → "will not"), so their absence from the raw tokens proves nothing.
  */
-export function triggerOf(pattern: string, lexiconTags: ReadonlySet<string>): Trigger | undefined {
-  let best: Trigger | undefined;
-  let bestScore = Infinity;
+const CONTRACTION_WORDS = new Set(['going', 'want', 'got', 'will', 'would', 'not', 'are', 'is', 'am', 'have', 'has', 'had', 'did', 'do', 'let', 'us', 'them', 'you', 'i', 'to', 'of', 'cannot', 'can', 'shall', 'should', 'could', 'must', 'need', 'trying', 'kind', 'out', 'give', 'me', 'what', 'do', 'does', 'dont', 'about', 'because']);
+
+/**
+ * What a sentence must contain for a pattern to have any chance: one entry per
+ * required term made only of lexicon tags and uncommon literal words. The
+ * prefilter tries a pattern only when every entry is satisfied, so "trash"
+ * alone does not wake a rule that also needs an identity group. Empty if the
+ * pattern has no such term (the rule linter reports that as an error).
+ */
+export function requirementsOf(pattern: string, lexiconTags: ReadonlySet<string>): Trigger[] {
+  const requirements: Trigger[] = [];
   for (const term of parsePattern(pattern)) {
     if (term.optional || term.wildcard) continue;
     if (term.tags.some((t) => !lexiconTags.has(t))) continue;
-    if (term.words.some((w) => COMMON_WORDS.has(w))) continue;
+    if (term.words.some((w) => COMMON_WORDS.has(w) || CONTRACTION_WORDS.has(w))) continue;
     if (term.tags.length === 0 && term.words.length === 0) continue;
-    // Prefer literal words (rarer) over whole lexicons, and fewer alternatives.
-    const score = term.tags.length * 100 + term.words.length;
-    if (score < bestScore) {
-      bestScore = score;
-      best = { tags: term.tags, words: term.words };
-    }
+    requirements.push({ tags: term.tags, words: term.words });
   }
-  return best;
+  return requirements;
+}
+
+/** The first requirement of a pattern, or undefined if it has none (used by the rule linter). */
+export function triggerOf(pattern: string, lexiconTags: ReadonlySet<string>): Trigger | undefined {
+  return requirementsOf(pattern, lexiconTags)[0];
 }
 
 /** Every tag a pattern mentions, for the linter's check that each one exists. */
