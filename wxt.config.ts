@@ -11,17 +11,28 @@ export const GECKO_ID = 'second-thought@schools.example';
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
+  zip: {
+    // The sources archive (for store review) holds the project, not scratch or test output.
+    excludeSources: ['tmp/**', 'test-results/**', '.scratch*/**', 'coverage/**'],
+  },
   vite: () => ({
     plugins: [preact()],
   }),
   manifest: ({ browser }) => ({
     name: 'Second Thought',
     description: 'A calm second thought before you post: checks drafts on this device against your school’s social media policy.',
-    default_locale: undefined,
+    // The UI's words live in public/_locales, so they can be translated.
+    default_locale: 'en_GB',
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: GECKO_ID, strict_min_version: '115.0' } } }
+      ? {
+          browser_specific_settings: {
+            gecko: { id: GECKO_ID, strict_min_version: '115.0', data_collection_permissions: { required: ['none'] } },
+          },
+        }
       : { key: EXTENSION_PUBLIC_KEY }),
-    permissions: ['storage'],
+    // storage: settings and managed policy. activeTab: the popup reads the address of the tab it
+    // was opened over, so it can say whether it is active there (no install warning, no other tabs).
+    permissions: ['storage', 'activeTab'],
     storage: { managed_schema: 'managed_schema.json' },
   }),
 });

@@ -1,0 +1,40 @@
+// Lint: TypeScript's recommended rules, plus the house rule that the engine
+// (lib/) knows nothing of browsers: it may not import from entrypoints/,
+// components/, utils/ or WXT.
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  {
+    ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'tmp/**', 'test-results/**', '.scratch*/**', 'coverage/**'],
+  },
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-non-null-assertion': 'off',
+    },
+  },
+  {
+    files: ['lib/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          // '#imports' has to be named exactly: in a pattern, '#' starts a comment.
+          paths: [{ name: '#imports', message: 'lib/ is the engine: it runs in Node and must not depend on WXT or browser APIs.' }],
+          patterns: [
+            {
+              group: ['wxt', 'wxt/*', '@wxt-dev/*', 'webextension-polyfill'],
+              message: 'lib/ is the engine: it runs in Node and must not depend on WXT or browser APIs.',
+            },
+            {
+              group: ['**/entrypoints/**', '@/entrypoints/**', '**/components/**', '@/components/**', '**/utils/**', '@/utils/**'],
+              message: 'lib/ is the engine: it must not import from the extension (entrypoints/, components/, utils/).',
+            },
+          ],
+        },
+      ],
+      'no-restricted-globals': ['error', { name: 'chrome', message: 'lib/ must not use browser APIs.' }, { name: 'browser', message: 'lib/ must not use browser APIs.' }],
+    },
+  },
+);

@@ -1,0 +1,36 @@
+// The engine (lib/) must run in Node with no browser: the lint rule in
+// eslint.config.js forbids imports from WXT and from the extension's own code.
+// This proves the rule bites, and that lib/ as it stands obeys it.
+import path from 'node:path';
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+const root = path.resolve(__dirname, '../..');
+const eslint = new ESLint({ cwd: root });
+
+async function problems(code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath: path.join(root, 'lib/example.ts') });
+  return result.messages.filter((m) => m.ruleId === 'no-restricted-imports' || m.ruleId === 'no-restricted-globals').map((m) => m.message);
+}
+
+describe('the engine boundary', () => {
+  it.each([
+    "import { browser } from 'wxt/browser';\nexport const b = browser;",
+    "import { storage } from '#imports';\nexport const s = storage;",
+    "import { x } from '../entrypoints/background/checker';\nexport const y = x;",
+    "import { x } from '@/utils/settings';\nexport const y = x;",
+    'export const id = chrome.runtime.id;',
+  ])('rejects %s', async (code) => {
+    expect(await problems(code)).not.toEqual([]);
+  });
+
+  it('allows the engine’s own imports', async () => {
+    expect(await problems("import nlp from 'compromise';\nimport { normalise } from './text/normalise';\nexport const n = [nlp, normalise];")).toEqual([]);
+  });
+
+  it('holds for every file in lib/ today', async () => {
+    const results = await eslint.lintFiles(['lib/**/*.ts']);
+    const broken = results.flatMap((r) => r.messages.filter((m) => m.ruleId?.startsWith('no-restricted')).map((m) => `${r.filePath}: ${m.message}`));
+    expect(broken).toEqual([]);
+  });
+});
