@@ -1,5 +1,5 @@
 import { Fragment } from 'preact';
-import { useEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { Finding, Role } from '@/lib/types';
 import {
   BUTTON_EDIT,
@@ -32,7 +32,9 @@ export function Nudge(props: NudgeProps) {
   const editButton = useRef<HTMLButtonElement>(null);
   const ids = useRef(`second-thought-${++instances}`).current;
 
-  useEffect(() => {
+  // Layout effect, not effect: focus must have moved before the first key
+  // press after the nudge appears, or an Escape would land in the editor.
+  useLayoutEffect(() => {
     editButton.current?.focus();
   }, []);
 

@@ -252,6 +252,19 @@ describe('a post with findings', () => {
     await settle();
     expect(sent).toEqual([{ text: 'Sorry, that was unkind', via: 'button' }]);
   });
+
+  it('treats Escape in the editor while the nudge is open as "Edit post"', async () => {
+    startGuard();
+    const { editor, sent, write } = buildComposer();
+    write('honestly just kys');
+    pressEnter(editor);
+    await settle();
+    const escape = new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, cancelable: true });
+    editor.dispatchEvent(escape);
+    expect(escape.defaultPrevented).toBe(true);
+    expect(nudges.closed).toBe(1);
+    expect(sent).toEqual([]);
+  });
 });
 
 describe('input methods', () => {

@@ -300,6 +300,11 @@ export function createComposerGuard(options: GuardOptions): Guard {
     if (!origin) return;
     const key = sendKeyOf(keyEvent);
     const editor = editorAt(origin);
+    // Escape in the editor while its nudge is open means "Edit post", as it does in the nudge.
+    if (keyEvent.key === 'Escape' && phase.name === 'nudging' && editor && phase.send.editors.includes(editor)) {
+      swallow(event);
+      return settleNudge(phase.send, 'edit');
+    }
     if (editor && key && adapter.sendKeys(editor).includes(key)) {
       if (pending()) return swallow(event);
       return beginSend(event, [editor], { kind: 'key', key, ctrlKey: keyEvent.ctrlKey, metaKey: keyEvent.metaKey });
