@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { GENERIC_PAGES, SITE_PAGES, pageUrl } from '../tests/browser/fixtures/catalogue';
-import { nudgeOrPost, openFixture, send, typeIntoComposer } from '../tests/browser/harness/driver';
+import { nudge, nudgeOrPost, openFixture, send, typeIntoComposer } from '../tests/browser/harness/driver';
 import { TEST_SETTINGS, startSession, waitForExtraSitesRegistered } from '../tests/browser/harness/session';
 
 const HARMFUL_POST = 'kys you ugly loser';
@@ -63,7 +63,7 @@ async function main(): Promise<void> {
       await send(page, fixture, fixture.sends[0]);
       const result = await nudgeOrPost(page);
       if (result === 'nudge') {
-        await page.getByRole('alertdialog').waitFor({ state: 'visible' });
+        await nudge(page, fixture).waitFor({ state: 'visible' });
         const file = resolve(OUT_DIR, `${fixture.id}.png`);
         await page.screenshot({ path: file, animations: 'disabled' });
         outcome = `nudge → ${file}`;

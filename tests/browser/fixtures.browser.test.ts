@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GENERIC_PAGES, SITE_PAGES, sentVia } from './fixtures/catalogue';
 import {
+  composerHasFocus,
   draftText,
   openFixture,
   pressImeEnter,
@@ -41,6 +42,18 @@ describe('fixture pages without the extension', () => {
     await waitForComposerCleared(page);
     expect(await submissions(page)).toHaveLength(1);
   });
+
+  it.each(PAGES.map((fixture) => [fixture.id, fixture] as const))(
+    '%s: the focus probe sees the composer focused, through shadow roots and frames, and not after a click elsewhere',
+    async (_name, fixture) => {
+      const { page } = session;
+      await openFixture(page, fixture);
+      await typeIntoComposer(page, fixture, TEXT);
+      expect(await composerHasFocus(page)).toBe(true);
+      await page.mouse.click(3, 3);
+      expect(await composerHasFocus(page)).toBe(false);
+    },
+  );
 
   it.each(sendCases(PAGES))('%s: a rapid double send posts once', async (_name, fixture, path) => {
     const { page } = session;

@@ -11,7 +11,10 @@ import { FIXTURE_HOSTS } from '../fixtures/catalogue';
 
 /** Fixed by the manifest key in wxt.config.ts. */
 export const EXTENSION_ID = 'clhppdhgldbhpoeohikenicmnbbifcjl';
-export const EXTENSION_DIR = resolve(fileURLToPath(new URL('../../../.output/chrome-mv3', import.meta.url)));
+// SECOND_THOUGHT_EXTENSION_DIR: test another unpacked build (e.g. an experiment) in its place.
+export const EXTENSION_DIR = resolve(
+  process.env.SECOND_THOUGHT_EXTENSION_DIR ?? fileURLToPath(new URL('../../../.output/chrome-mv3', import.meta.url)),
+);
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const POLICY_DIR = '/etc/chromium/policies/managed';
 // One file per test process: vitest may run two browser files at once, and one

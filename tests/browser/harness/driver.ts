@@ -117,6 +117,18 @@ export async function waitForComposerCleared(page: Page): Promise<void> {
   await waitForDraft(page, '');
 }
 
+/**
+ * The nudge. For a composer inside an iframe it is looked for in that frame:
+ * the content script runs there (all_frames) and draws the nudge beside the editor.
+ */
+export function nudge(page: Page, fixture?: FixturePage) {
+  return (fixture ? scope(page, fixture) : page).getByRole('alertdialog');
+}
+
+/**
+ * Waits for the nudge; fails at once, and says so, if the page posts instead
+ * (the extension let the harmful post through, e.g. its check timed out).
+ */
 /** Every (page, way of sending) pair, named for test titles. */
 export function sendCases(pages: readonly FixturePage[]): [string, FixturePage, SendPath][] {
   return pages.flatMap((fixture) => fixture.sends.map((path): [string, FixturePage, SendPath] => [`${fixture.id} via ${path}`, fixture, path]));
@@ -124,7 +136,8 @@ export function sendCases(pages: readonly FixturePage[]): [string, FixturePage, 
 
 /**
  * Resolves with whichever happens first after a send: a nudge appears (an
- * element with role=alertdialog, in any open shadow root) or the page posts.
+ * element with role=alertdialog, in any open shadow root or same-origin
+ * iframe) or the page posts.
  * One in-page wait, so nothing is left polling after it settles.
  */
 export async function nudgeOrPost(page: Page): Promise<'nudge' | 'posted'> {
@@ -135,7 +148,11 @@ export async function nudgeOrPost(page: Page): Promise<'nudge' | 'posted'> {
       while (roots.length > 0) {
         const root = roots.pop()!;
         if (root.querySelector('[role="alertdialog"]')) return 'nudge';
-        for (const element of root.querySelectorAll('*')) if (element.shadowRoot) roots.push(element.shadowRoot);
+        for (const element of root.querySelectorAll('*')) {
+          if (element.shadowRoot) roots.push(element.shadowRoot);
+          // Same-origin iframes: a composer in a frame gets its nudge drawn there.
+          if (element instanceof HTMLIFrameElement && element.contentDocument) roots.push(element.contentDocument);
+        }
       }
       return ((window as unknown as FixtureWindow).__submissions ?? []).length > 0 ? 'posted' : false;
     },

@@ -9,6 +9,7 @@ import {
   WAIT_MS,
   composerHasFocus,
   draftText,
+  nudge,
   nudgeOrPost,
   openFixture,
   pressImeEnter,
@@ -22,30 +23,24 @@ import {
   waitForSubmissions,
 } from './driver';
 
+export { nudge };
+
 export const BENIGN_TEXT = 'Great match today, well played everyone';
 /** Harmful posts: bullying, and a pupil named in the test settings (TEST_SETTINGS.pupilNames). */
 export const HARMFUL_TEXTS = ['kys you ugly loser', 'Tamsin Okoro is so annoying in maths'];
 
 export const REPETITIONS = Number(process.env.BROWSER_REPEAT ?? 3);
 
-export function nudge(page: Page) {
-  return page.getByRole('alertdialog');
-}
-
-/**
- * Waits for the nudge; fails at once, and says so, if the page posts instead
- * (the extension let the harmful post through, e.g. its check timed out).
- */
-export async function waitForNudge(page: Page): Promise<void> {
+export async function waitForNudge(page: Page, fixture?: FixturePage): Promise<void> {
   if ((await nudgeOrPost(page)) === 'posted') {
     throw new Error(`No nudge: the page posted ${JSON.stringify(await submissions(page))} unchecked`);
   }
-  await nudge(page).waitFor({ state: 'visible', timeout: WAIT_MS });
+  await nudge(page, fixture).waitFor({ state: 'visible', timeout: WAIT_MS });
 }
 
-async function choose(page: Page, name: 'Edit post' | 'Post anyway'): Promise<void> {
-  await nudge(page).getByRole('button', { name, exact: true }).click({ timeout: WAIT_MS });
-  await nudge(page).waitFor({ state: 'detached', timeout: WAIT_MS });
+async function choose(page: Page, fixture: FixturePage, name: 'Edit post' | 'Post anyway'): Promise<void> {
+  await nudge(page, fixture).getByRole('button', { name, exact: true }).click({ timeout: WAIT_MS });
+  await nudge(page, fixture).waitFor({ state: 'detached', timeout: WAIT_MS });
 }
 
 async function waitForComposerFocus(page: Page): Promise<void> {
@@ -75,7 +70,7 @@ export function defineNudgeSuite(getPage: () => Page, pages: readonly FixturePag
         await typeIntoComposer(page, fixture, BENIGN_TEXT);
         await send(page, fixture, path);
         expect(await waitForSubmissions(page, 1)).toEqual([{ text: BENIGN_TEXT, via: sentVia(path) }]);
-        expect(await nudge(page).count()).toBe(0);
+        expect(await nudge(page, fixture).count()).toBe(0);
         await waitForComposerCleared(page);
         expect(await submissions(page)).toHaveLength(1);
       });
@@ -85,9 +80,9 @@ export function defineNudgeSuite(getPage: () => Page, pages: readonly FixturePag
         await openFixture(page, fixture);
         await typeIntoComposer(page, fixture, harmful);
         await send(page, fixture, path);
-        await waitForNudge(page);
+        await waitForNudge(page, fixture);
         expect(await submissions(page)).toEqual([]);
-        await choose(page, 'Edit post');
+        await choose(page, fixture, 'Edit post');
         await waitForComposerFocus(page);
         expect(await draftText(page)).toBe(harmful);
         expect(await submissions(page)).toEqual([]);
@@ -99,14 +94,14 @@ export function defineNudgeSuite(getPage: () => Page, pages: readonly FixturePag
         await openFixture(page, fixture);
         await typeIntoComposer(page, fixture, harmful);
         await send(page, fixture, path);
-        await waitForNudge(page);
+        await waitForNudge(page, fixture);
         expect(await submissions(page)).toEqual([]);
-        await choose(page, 'Post anyway');
+        await choose(page, fixture, 'Post anyway');
         const posted = await waitForSubmissions(page, 1);
         expect(posted.map((submission) => submission.text)).toEqual([harmful]);
         await waitForComposerCleared(page);
         expect(await submissions(page)).toHaveLength(1);
-        expect(await nudge(page).count()).toBe(0);
+        expect(await nudge(page, fixture).count()).toBe(0);
       });
 
       it.each(cases)('%s: a rapid double send shows one nudge and posts at most once', async (_name, fixture, path) => {
@@ -114,10 +109,10 @@ export function defineNudgeSuite(getPage: () => Page, pages: readonly FixturePag
         await openFixture(page, fixture);
         await typeIntoComposer(page, fixture, harmful);
         await sendTwiceRapidly(page, fixture, path);
-        await waitForNudge(page);
-        expect(await nudge(page).count()).toBe(1);
+        await waitForNudge(page, fixture);
+        expect(await nudge(page, fixture).count()).toBe(1);
         expect(await submissions(page)).toEqual([]);
-        await choose(page, 'Post anyway');
+        await choose(page, fixture, 'Post anyway');
         expect((await waitForSubmissions(page, 1)).map((submission) => submission.text)).toEqual([harmful]);
         await waitForComposerCleared(page);
         expect(await submissions(page)).toHaveLength(1);
@@ -135,10 +130,10 @@ export function defineNudgeSuite(getPage: () => Page, pages: readonly FixturePag
         // A real send afterwards goes through the same queue, so if the IME Enter
         // had been taken for a send, its nudge would be the one on screen by now.
         await send(page, fixture, path);
-        await waitForNudge(page);
-        expect(await nudge(page).count()).toBe(1);
+        await waitForNudge(page, fixture);
+        expect(await nudge(page, fixture).count()).toBe(1);
         expect(await submissions(page)).toEqual([]);
-        await choose(page, 'Post anyway');
+        await choose(page, fixture, 'Post anyway');
         expect(await waitForSubmissions(page, 1)).toEqual([{ text: harmful, via: sentVia(path) }]);
         expect(await sendAttempts(page)).toHaveLength(1);
       });
