@@ -66,7 +66,13 @@ describe('the generic detector', () => {
     expect(isSend('<form><input type="checkbox"><button data-test>Go</button></form>')).toBe(false);
   });
 
-  it('leaves search boxes alone', () => {
-    expect(generic.isEditor!(element('<form role="search"><input data-test type="text"></form>'))).toBe(false);
+  it('leaves search boxes and sign-in forms alone', () => {
+    const isEditor = (html: string) => generic.isEditor!(element(html));
+    expect(isEditor('<form role="search"><input data-test type="text"></form>')).toBe(false);
+    expect(isEditor('<form><input data-test name="q"></form>')).toBe(false);
+    expect(isEditor('<form><input data-test name="who"><input type="password"></form>')).toBe(false);
+    expect(isEditor('<input data-test type="text" autocomplete="username">')).toBe(false);
+    expect(isEditor('<form><input data-test type="text" name="message"></form>')).toBe(true);
+    expect(isEditor('<textarea data-test name="username-notes"></textarea>')).toBe(true);
   });
 });

@@ -26,6 +26,18 @@ function isSendControl(element: Element): boolean {
   return SEND_NAME.test(accessibleName(element));
 }
 
+/**
+ * Single-line fields are mostly not posts: search boxes, and sign-in forms,
+ * where checking a username would nudge a pupil for typing their own name.
+ */
+function isPostField(input: HTMLInputElement): boolean {
+  if (input.closest('[role="search"]') || input.form?.querySelector('input[type="password"]')) return false;
+  const autocomplete = (input.getAttribute('autocomplete') ?? '').trim().toLowerCase();
+  if (autocomplete !== '' && autocomplete !== 'off') return false;
+  const names = `${input.name} ${input.id}`;
+  return !/search|query|user|login|e-?mail|^\s*q\s*$/i.test(names);
+}
+
 function sendKeys(editor: HTMLElement): readonly SendKey[] {
   // Enter is only caught where it cannot mean "new line": a single-line field,
   // or an editor that says it is single-line. Catching a newline Enter would
@@ -45,12 +57,7 @@ export const generic: SiteAdapter = {
   id: 'generic',
   domains: [],
   editors: EDITORS,
-  // Search boxes are not posts.
-  isEditor: (element) =>
-    !(
-      element.tagName === 'INPUT' &&
-      (element.closest('[role="search"]') !== null || /search/i.test(element.getAttribute('name') ?? ''))
-    ),
+  isEditor: (element) => element.tagName !== 'INPUT' || isPostField(element as HTMLInputElement),
   sendControls: 'button, input[type="submit"], [role="button"]',
   isSendControl,
   sendKeys,
