@@ -42,7 +42,12 @@ let guard: Guard | undefined;
 let nudges: Nudges;
 
 function startGuard(
-  options: { keys?: readonly SendKey[]; check?: (text: string) => Promise<CheckOutcome>; timeoutMs?: number } = {},
+  options: {
+    keys?: readonly SendKey[];
+    check?: (text: string) => Promise<CheckOutcome>;
+    timeoutMs?: number;
+    coldTimeoutMs?: number;
+  } = {},
 ) {
   const check = vi.fn(options.check ?? stubCheck);
   nudges = { shown: [], closed: 0 };
@@ -51,6 +56,7 @@ function startGuard(
     adapter: adapter(options.keys),
     check,
     timeoutMs: options.timeoutMs,
+    coldTimeoutMs: options.coldTimeoutMs,
     showNudge: (request) => {
       nudges.shown.push(request);
       return { close: () => nudges.closed++ };
@@ -309,23 +315,88 @@ describe('failing open', () => {
     warn.mockRestore();
   });
 
-  it('sends the post once when the checker takes too long, and ignores a late answer', async () => {
+  it('sends the post once when a checker that answered recently takes too long, and ignores a late answer', async () => {
+    vi.useFakeTimers();
+    let hang = false;
+    let answer: (outcome: CheckOutcome) => void = () => {};
+    startGuard({
+      check: (text) => (hang ? new Promise((resolve) => (answer = resolve)) : stubCheck(text)),
+      timeoutMs: 750,
+      coldTimeoutMs: 5000,
+    });
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const { editor, sent, write } = buildComposer();
+    write('first post');
+    pressEnter(editor);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(sent).toHaveLength(1);
+    hang = true;
+    write('just kys');
+    pressEnter(editor);
+    await vi.advanceTimersByTimeAsync(700);
+    expect(sent).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(100);
+    expect(sent).toHaveLength(2);
+    answer({ findings: [] });
+    await vi.advanceTimersByTimeAsync(10);
+    expect(sent).toHaveLength(2);
+    expect(nudges.shown).toHaveLength(0);
+    warn.mockRestore();
+  });
+
+  it('waits longer for a checker it has not heard from (a service worker starting), then still fails open', async () => {
     vi.useFakeTimers();
     let answer: (outcome: CheckOutcome) => void = () => {};
-    startGuard({ check: () => new Promise((resolve) => (answer = resolve)), timeoutMs: 750 });
+    startGuard({ check: () => new Promise((resolve) => (answer = resolve)), timeoutMs: 750, coldTimeoutMs: 5000 });
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const { editor, sent, write } = buildComposer();
     write('just kys');
     pressEnter(editor);
-    await vi.advanceTimersByTimeAsync(700);
+    await vi.advanceTimersByTimeAsync(3000);
     expect(sent).toEqual([]);
-    await vi.advanceTimersByTimeAsync(100);
-    expect(sent).toHaveLength(1);
-    answer({ findings: [] });
-    await vi.advanceTimersByTimeAsync(10);
-    expect(sent).toHaveLength(1);
-    expect(nudges.shown).toHaveLength(0);
+    // A cold engine answering within the grace period still gets its nudge.
+    await stubCheck('just kys').then(answer);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(nudges.shown).toHaveLength(1);
     warn.mockRestore();
+  });
+
+  it('lets the post go when a checker it has not heard from never answers', async () => {
+    vi.useFakeTimers();
+    startGuard({ check: () => new Promise(() => {}), timeoutMs: 750, coldTimeoutMs: 5000 });
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const { editor, sent, write } = buildComposer();
+    write('hello');
+    pressEnter(editor);
+    await vi.advanceTimersByTimeAsync(4900);
+    expect(sent).toEqual([]);
+    await vi.advanceTimersByTimeAsync(200);
+    expect(sent).toHaveLength(1);
+    warn.mockRestore();
+  });
+});
+
+describe('warming up', () => {
+  it('wakes the checker when someone focuses a composer or types, at most every few seconds', async () => {
+    vi.useFakeTimers();
+    const warmUp = vi.fn(() => Promise.resolve());
+    nudges = { shown: [], closed: 0 };
+    guard = createComposerGuard({
+      win: window as unknown as Realm,
+      adapter: adapter(['enter']),
+      check: stubCheck,
+      warmUp,
+      showNudge: () => ({ close: () => {} }),
+    });
+    const { editor } = buildComposer();
+    editor.dispatchEvent(new FocusEvent('focusin', { bubbles: true }));
+    editor.dispatchEvent(new KeyboardEvent('keydown', { key: 'a', bubbles: true }));
+    expect(warmUp).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(11_000);
+    editor.dispatchEvent(new KeyboardEvent('keydown', { key: 'b', bubbles: true }));
+    expect(warmUp).toHaveBeenCalledTimes(2);
+    document.body.dispatchEvent(new FocusEvent('focusin', { bubbles: true }));
+    expect(warmUp).toHaveBeenCalledTimes(2);
   });
 });
 

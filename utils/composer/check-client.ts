@@ -11,8 +11,9 @@ export async function requestCheck(text: string, host: string): Promise<CheckOut
   return 'error' in reply ? { failed: reply.error } : reply;
 }
 
-export function warmUp(): void {
+/** Wakes the service worker and lets the engine build its tables; resolves when it is ready. */
+export async function warmUp(): Promise<void> {
   const request: WarmUpRequest = { type: 'warm-up' };
-  // Nothing to do if it fails: the check itself will fail open.
-  browser.runtime.sendMessage(request).catch(() => undefined);
+  const reply = (await browser.runtime.sendMessage(request)) as { ready?: boolean } | undefined;
+  if (!reply?.ready) throw new Error('the checker is not ready');
 }

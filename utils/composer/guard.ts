@@ -30,10 +30,18 @@ export interface GuardOptions {
   /** Asks for a verdict. It may reject or hang: the guard fails open. */
   check(text: string): Promise<CheckOutcome>;
   showNudge(request: NudgeRequest): NudgeHandle;
-  /** Called when someone starts writing, so the checker is awake before the post. */
-  warmUp?(): void;
-  /** How long to wait for a verdict before letting the post go (a cold service worker needs ~0.5 s). */
+  /**
+   * Called when someone starts writing (and now and then while they type), so
+   * the checker is awake before the post. Resolves once it is ready.
+   */
+  warmUp?(): Promise<unknown>;
+  /** How long to wait for a verdict from a checker that answered recently. */
   timeoutMs?: number;
+  /**
+   * How long to wait when the checker has not been heard from lately: its
+   * service worker may be starting, and the engine builds its tables then.
+   */
+  coldTimeoutMs?: number;
 }
 
 export interface Guard {
@@ -62,9 +70,16 @@ type Phase =
   | { name: 'nudging'; send: PendingSend; nudge: NudgeHandle };
 
 const DEFAULT_TIMEOUT_MS = 750;
+// A service worker starting from cold loads the engine (~0.5 s) and builds its
+// tables (seconds on a slow, busy machine). A post in that window waits for it
+// rather than going out unchecked; an engine that hangs still fails open.
+const DEFAULT_COLD_TIMEOUT_MS = 5_000;
+// Chrome stops an idle extension service worker after 30 s.
+const WORKER_IDLE_MS = 25_000;
 // How far up from a send control to look for the editor it sends from. Social
 // sites nest deeply; a composer's button and editor rarely share a parent.
 const MAX_ANCESTOR_STEPS = 30;
+// Warm-ups while someone writes also keep the worker from going idle.
 const WARM_UP_INTERVAL_MS = 10_000;
 const PING_EVENT = 'second-thought:guarded';
 /** The custom element that hosts the nudge (see components/nudge/mount.tsx). */
@@ -84,6 +99,9 @@ export function isWindowGuarded(win: Realm): boolean {
 export function createComposerGuard(options: GuardOptions): Guard {
   const { win, adapter } = options;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const coldTimeoutMs = Math.max(timeoutMs, options.coldTimeoutMs ?? DEFAULT_COLD_TIMEOUT_MS);
+  /** When the checker last answered anything; until then it counts as cold. */
+  let lastHeard = -Infinity;
   let phase: Phase = { name: 'idle' };
   let lastFocusedEditor: HTMLElement | null = null;
   let lastWarmUp = -Infinity;
@@ -185,7 +203,8 @@ export function createComposerGuard(options: GuardOptions): Guard {
 
   function verdictFor(text: string): Promise<CheckOutcome> {
     return new Promise((resolve) => {
-      const timer = win.setTimeout(() => resolve({ failed: `no answer within ${timeoutMs} ms` }), timeoutMs);
+      const limit = Date.now() - lastHeard < WORKER_IDLE_MS ? timeoutMs : coldTimeoutMs;
+      const timer = win.setTimeout(() => resolve({ failed: `no answer within ${limit} ms` }), limit);
       let answer: Promise<CheckOutcome>;
       try {
         answer = options.check(text);
@@ -195,6 +214,7 @@ export function createComposerGuard(options: GuardOptions): Guard {
       answer.then(
         (outcome) => {
           win.clearTimeout(timer);
+          lastHeard = Date.now();
           resolve(outcome);
         },
         (error: unknown) => {
@@ -300,6 +320,7 @@ export function createComposerGuard(options: GuardOptions): Guard {
     if (!origin) return;
     const key = sendKeyOf(keyEvent);
     const editor = editorAt(origin);
+    if (editor) warmUp();
     // Escape in the editor while its nudge is open means "Edit post", as it does in the nudge.
     if (keyEvent.key === 'Escape' && phase.name === 'nudging' && editor && phase.send.editors.includes(editor)) {
       swallow(event);
@@ -348,16 +369,22 @@ export function createComposerGuard(options: GuardOptions): Guard {
     beginSend(event, editors, { kind: 'submit', form: form as HTMLFormElement, submitter });
   };
 
+  function warmUp(): void {
+    const now = Date.now();
+    if (!options.warmUp || now - lastWarmUp < WARM_UP_INTERVAL_MS) return;
+    lastWarmUp = now;
+    options.warmUp().then(
+      () => (lastHeard = Date.now()),
+      () => undefined,
+    );
+  }
+
   const onFocusIn = (event: Event): void => {
     const origin = eventOrigin(event);
     const editor = origin && editorAt(origin);
     if (!editor) return;
     lastFocusedEditor = editor;
-    const now = Date.now();
-    if (options.warmUp && now - lastWarmUp > WARM_UP_INTERVAL_MS) {
-      lastWarmUp = now;
-      options.warmUp();
-    }
+    warmUp();
   };
 
   const onPing = (event: Event): void => event.preventDefault();
@@ -374,6 +401,12 @@ export function createComposerGuard(options: GuardOptions): Guard {
     [PING_EVENT, onPing],
   ];
   for (const [type, listener] of listeners) win.addEventListener(type, listener, true);
+  // A composer focused before we arrived (autofocus) gets no focusin.
+  const focused = win.document.activeElement;
+  if (focused && editorAt(focused)) {
+    lastFocusedEditor = focused as HTMLElement;
+    warmUp();
+  }
 
   function reset(): void {
     if (phase.name === 'nudging') phase.nudge.close();
