@@ -48,14 +48,42 @@ function splitParts(body: string): string[] {
     .filter((p) => p.length > 0);
 }
 
+/** Titles: the name that follows belongs to the same sentence whatever its case ("Mr. Okafor"). */
+const TITLES = new Set(['mr', 'mrs', 'ms', 'mx', 'dr', 'prof', 'st', 'sr', 'jr', 'rev', 'sgt', 'capt']);
+/** Abbreviations that are usually followed by more of the same sentence. */
+const ABBREVIATIONS = new Set(['etc', 'vs', 'v', 'eg', 'e.g', 'ie', 'i.e', 'approx', 'incl', 'esp', 'fig', 'no', 'ca', 'cf', 'al']);
+
+const TEXT_SPEAK_LETTERS = new Set(['i', 'a', 'u', 'r', 'y', 'k', 'n', 'c', 'x']);
+
+/** The word (letters, digits and inner dots) ending at `end`, lower case. */
+function wordBefore(text: string, end: number): string {
+  let i = end;
+  while (i > 0 && /[\p{L}\p{N}.]/u.test(text[i - 1])) i--;
+  return text.slice(i, end).toLowerCase();
+}
+
+/**
+ * Does the "." ending at `index` (exclusive) close an abbreviation rather than
+ * a sentence? Only after a title, a known abbreviation, an initial or a dotted
+ * acronym, and (except after a title) only when a lower-case word follows:
+ * "that's it. they are vile" is two sentences, so frames do not leak across them.
+ */
+function isAbbreviationDot(text: string, index: number): boolean {
+  const word = wordBefore(text, index - 1);
+  if (word.length === 0) return false;
+  if (TITLES.has(word)) return true;
+  if (!/^\s*[a-z]/.test(text.slice(index, index + 3))) return false;
+  // A single letter is an initial ("Jack H."), unless it is text-speak ("love u. see ya").
+  return ABBREVIATIONS.has(word) || (/^\p{L}$/u.test(word) && !TEXT_SPEAK_LETTERS.has(word)) || /^(\p{L}\.)+\p{L}$/u.test(word);
+}
+
 export function sentenceBounds(text: string): Array<{ start: number; end: number }> {
   const bounds: Array<{ start: number; end: number }> = [];
   let start = 0;
   SENTENCE_BREAK.lastIndex = 0;
   for (let m = SENTENCE_BREAK.exec(text); m; m = SENTENCE_BREAK.exec(text)) {
     const end = m.index + m[0].length;
-    // A dotted abbreviation ("O.P.A.", "Mr.") does not end a sentence when a lower-case word follows.
-    if (m[0] === '.' && /^\s*[a-z]/.test(text.slice(end, end + 3))) continue;
+    if (m[0] === '.' && isAbbreviationDot(text, end)) continue;
     if (end > start) bounds.push({ start, end });
     start = end;
   }
