@@ -124,7 +124,7 @@ export class RuleSet {
 
   /** Is this word in any lexicon? (Lets the normaliser settle "ug1y" as "ugly".) */
   isLexiconWord(lower: string): boolean {
-    return this.words.has(lower) || this.phrases.has(lower);
+    return this.tagsOfWord(lower) !== undefined || this.phrases.has(lower);
   }
 
   /** Tags of one word, singular or plural ("losers" → Insult). */

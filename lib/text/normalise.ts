@@ -121,7 +121,12 @@ function cleanWord(word: Piece[], isKnownWord: (lower: string) => boolean): Piec
     if (!inside) return p;
     return { ...p, value: LEET[p.value] };
   });
-  return resolveDigitOne(mapped, out, isKnownWord);
+  const inner = resolveDigitOne(mapped, out, isKnownWord);
+  // …unless reading the edge digits as letters makes a word the rules know ("slu7", "4ssholes", "crippl3").
+  if (!out.some((p, i) => /[0-9]/.test(p.value) && (i < firstLetter || i > lastLetter))) return inner;
+  const edges = out.map((p, i) => (/[0-9]/.test(p.value) && (i < firstLetter || i > lastLetter) ? { ...p, value: LEET[p.value] } : p));
+  const resolved = resolveDigitOne(mapped, edges, isKnownWord);
+  return isKnownWord(resolved.map((p) => p.value).join('').toLowerCase()) ? resolved : inner;
 }
 
 /** "ug1y" should read "ugly", not "ugiy": prefer "l" where that makes a known word. */

@@ -29,7 +29,25 @@ describe('sentence bounds', () => {
   });
 });
 
+// A vocabulary standing in for the rules' lexicons.
+const LEXICON = new Set(['cripple', 'slut', 'assholes', 'idiot', 'ugly', 'loser', 'kill']);
+const known = (lower: string): boolean => LEXICON.has(lower);
+
 describe('normalise', () => {
+  it.each([
+    ['u r a crippl3', 'u r a cripple'],
+    ['what a slu7', 'what a slut'],
+    ['all 4ssholes', 'all assholes'],
+    ['1diot', 'idiot'],
+    ['ug1y l0ser', 'ugly loser'],
+  ])('reads digits at the edge of a word as letters when that makes a lexicon word: %s', (text, expected) => {
+    expect(normalise(text, known).text).toBe(expected);
+  });
+
+  it.each(['ward07', 'y7', '4pm', '2nd', '10k', 'room 4b', 'class of 2019'])('keeps digits that are numbers: %s', (text) => {
+    expect(normalise(text, known).text).toBe(text);
+  });
+
   it('keeps offsets into the original text', () => {
     const n = normalise('l0ser');
     expect(n.text).toBe('loser');
