@@ -19,7 +19,8 @@ export function syncExtraSites(sites: readonly string[]): Promise<void> {
 
 async function register(sites: readonly string[]): Promise<void> {
   const scripting = browser.scripting;
-  // Firefox MV2 builds have no scripting API; extra sites need MV3 there.
+  // Without the scripting permission (or in a browser without the API) only
+  // the built-in sites are guarded.
   if (!scripting?.registerContentScripts) return;
   const matches = matchPatternsFor(sites);
   const [existing] = await scripting.getRegisteredContentScripts({ ids: [SCRIPT_ID] });
@@ -35,7 +36,8 @@ async function register(sites: readonly string[]): Promise<void> {
       runAt: 'document_idle',
       persistAcrossSessions: true,
       // Same-origin about:blank and srcdoc frames (rich editors in iframes).
-      ...({ matchOriginAsFallback: true } as object),
+      // Chrome 119+; Firefox rejects the unknown key, and covers about:blank itself.
+      ...(import.meta.env.FIREFOX ? {} : ({ matchOriginAsFallback: true } as object)),
     },
   ]);
 }
