@@ -1,6 +1,6 @@
 // The background's answer to the content script, kept apart from the browser
 // wiring so it can be tested with a stand-in engine.
-import type { CheckConfig, CheckOptions, Finding } from '@/lib/types';
+import type { Category, CheckConfig, CheckOptions, Finding } from '@/lib/types';
 import { isRequest, policySectionUrl, type CheckReply } from '@/utils/messages';
 import { configFrom, type LayeredSettings } from '@/utils/settings';
 
@@ -12,6 +12,8 @@ export interface CheckerDeps {
   check(text: string, config: CheckConfig, options: CheckOptions): Finding[];
   getURL(path: string): string;
   openTab(url: string): Promise<unknown>;
+  /** Counts a nudge by its categories (numbers only, for the popup). */
+  recordNudge?(categories: Category[]): void;
 }
 
 export interface Checker {
@@ -47,13 +49,16 @@ export function createChecker(deps: CheckerDeps): Checker {
   function answer(text: string): Promise<CheckReply> {
     return currentSettings().then(
       (layered): CheckReply => {
+        let findings: Finding[];
         try {
-          return { findings: runCheck(text, layered), role: layered.settings.role };
+          findings = runCheck(text, layered);
         } catch (error) {
           // Fail open: the content script lets the post go ahead.
           console.error('Second Thought: the check failed; the post goes ahead:', error);
           return { error: error instanceof Error ? error.message : String(error) };
         }
+        if (findings.length > 0) deps.recordNudge?.(findings.map((finding) => finding.category));
+        return { findings, role: layered.settings.role };
       },
       (error: unknown): CheckReply => ({ error: `settings could not be read: ${String(error)}` }),
     );

@@ -1,17 +1,27 @@
 // The engine runs here, away from page start-up: it loads compromise (~0.5 s),
 // which must never slow down the pages people write on.
 import { browser } from 'wxt/browser';
+import { storage } from 'wxt/utils/storage';
+import { NUDGE_COUNTS_KEY, addNudge } from '@/components/settings/nudge-counts';
 import { check } from '@/lib';
 import { loadSettings, watchSettings } from '@/utils/settings';
 import { createChecker } from './checker';
 import { syncExtraSites } from './extra-sites';
 
 export default defineBackground(() => {
+  let counting: Promise<unknown> = Promise.resolve();
   const checker = createChecker({
     loadSettings,
     check,
     getURL: browser.runtime.getURL as (path: string) => string,
     openTab: (url) => browser.tabs.create({ url }),
+    recordNudge: (categories) => {
+      // One write at a time, so two quick nudges both count.
+      counting = counting
+        .then(() => storage.getItem(NUDGE_COUNTS_KEY))
+        .then((stored) => storage.setItem(NUDGE_COUNTS_KEY, addNudge(stored, categories)))
+        .catch((error: unknown) => console.warn('Second Thought: could not count a nudge:', error));
+    },
   });
 
   const registerExtraSites = () =>

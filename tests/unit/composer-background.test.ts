@@ -41,6 +41,15 @@ describe('the background checker', () => {
     );
   });
 
+  it('counts each nudge by category, and nothing for a kind post', async () => {
+    const recordNudge = vi.fn();
+    const checker = createChecker(deps({ recordNudge }));
+    await checker.handle({ type: 'check', text: 'Lovely match', host: 'x.com' });
+    expect(recordNudge).not.toHaveBeenCalled();
+    await checker.handle({ type: 'check', text: 'Tamsin Okoro', host: 'x.com' });
+    expect(recordNudge).toHaveBeenCalledWith(['pupil-name']);
+  });
+
   it('answers with an error (so the post goes ahead) when the engine throws', async () => {
     const error = vi.spyOn(console, 'error').mockImplementation(() => {});
     const checker = createChecker(deps({ check: () => { throw new Error('boom'); } }));
