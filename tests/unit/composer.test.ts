@@ -446,6 +446,33 @@ describe('where composers live', () => {
     expect(submit).not.toHaveBeenCalled();
   });
 
+  it('does not check again when the site submits its form a moment after the replayed click', async () => {
+    const { check } = startGuard({ keys: [] });
+    const form = document.createElement('form');
+    const editor = document.createElement('textarea');
+    editor.className = 'editor';
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'send';
+    form.append(editor, button);
+    document.body.append(form);
+    const submitted: string[] = [];
+    // Like a site that validates first (await), then submits.
+    button.addEventListener('click', () => setTimeout(() => form.requestSubmit(), 5));
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      submitted.push(editor.value);
+    });
+    editor.value = 'just kys';
+    button.click();
+    await settle();
+    nudges.shown[0].onPostAnyway();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(submitted).toEqual(['just kys']);
+    expect(nudges.shown).toHaveLength(1);
+    expect(check).toHaveBeenCalledTimes(1);
+  });
+
   it('does not treat the nudge’s own buttons as send controls', async () => {
     startGuard();
     const { button, write } = buildComposer();

@@ -74,6 +74,8 @@ const DEFAULT_TIMEOUT_MS = 750;
 // tables (seconds on a slow, busy machine). A post in that window waits for it
 // rather than going out unchecked; an engine that hangs still fails open.
 const DEFAULT_COLD_TIMEOUT_MS = 5_000;
+// How long after a replayed click the same draft's form submit counts as part of it.
+const FOLLOW_UP_SUBMIT_MS = 2_000;
 // Chrome stops an idle extension service worker after 30 s.
 const WORKER_IDLE_MS = 25_000;
 // How far up from a send control to look for the editor it sends from. Social
@@ -102,6 +104,8 @@ export function createComposerGuard(options: GuardOptions): Guard {
   const coldTimeoutMs = Math.max(timeoutMs, options.coldTimeoutMs ?? DEFAULT_COLD_TIMEOUT_MS);
   /** When the checker last answered anything; until then it counts as cold. */
   let lastHeard = -Infinity;
+  /** The send just replayed, so the site's own follow-up submit is not checked again. */
+  let lastReplay: { editor: HTMLElement; text: string; until: number } | null = null;
   let phase: Phase = { name: 'idle' };
   let lastFocusedEditor: HTMLElement | null = null;
   let lastWarmUp = -Infinity;
@@ -246,6 +250,7 @@ export function createComposerGuard(options: GuardOptions): Guard {
 
   function replaySend(send: PendingSend): void {
     const { replay } = send;
+    lastReplay = { editor: send.editors[0], text: send.text, until: Date.now() + FOLLOW_UP_SUBMIT_MS };
     replaying = true;
     try {
       if (replay.kind === 'click') {
@@ -365,6 +370,11 @@ export function createComposerGuard(options: GuardOptions): Guard {
     const editors = recent && composedContains(form, recent) ? [recent] : editorsIn(form).slice(0, 1);
     if (editors.length === 0) return;
     if (pending()) return swallow(event);
+    // A site whose send button submits its form a moment later (after an
+    // await) would otherwise be checked, and nudged, a second time.
+    if (lastReplay && Date.now() < lastReplay.until && composedContains(form, lastReplay.editor)) {
+      if (draftOf(editors) === lastReplay.text) return;
+    }
     const submitter = (event as SubmitEvent).submitter ?? null;
     beginSend(event, editors, { kind: 'submit', form: form as HTMLFormElement, submitter });
   };
