@@ -32,7 +32,9 @@ function swearMatcher(): RegExpMatcher {
     .addPhrase((p) => p.setMetadata({ originalWord: 'twat' }).addWhitelistedTerm('twatt'))
     .addPhrase((p) => p.setMetadata({ originalWord: 'cock' }).addWhitelistedTerm('cockney').addWhitelistedTerm('peacock').addWhitelistedTerm('cockpit').addWhitelistedTerm('hancock').addWhitelistedTerm('woodcock'))
     .addPhrase((p) => p.setMetadata({ originalWord: 'arse' }).addWhitelistedTerm('arsenal').addWhitelistedTerm('parse'))
-    .addPhrase((p) => p.setMetadata({ originalWord: 'shit' }).addPattern(pattern`|shite|`));
+    .addPhrase((p) => p.setMetadata({ originalWord: 'shit' }).addPattern(pattern`|shite|`).addWhitelistedTerm('shiitake'))
+    // British swearing obscenity's data (from cuss) lacks.
+    .addPhrase((p) => p.setMetadata({ originalWord: 'dick' }).addPattern(pattern`|bellend|`).addPattern(pattern`|knobhead|`).addPattern(pattern`|tosser|`).addPattern(pattern`|wanker|`));
   matcher = new RegExpMatcher({ ...dataset.build(), ...englishRecommendedTransformers });
   return matcher;
 }
@@ -51,7 +53,14 @@ export function findProfanity(text: string, role: Role): ProfanityHit[] {
   const hits: ProfanityHit[] = [];
   // The matcher works on the whole text in one pass; cap it so a 1 MB paste stays quick.
   const limited = text.length > 200_000 ? text.slice(0, 200_000) : text;
-  for (const m of swearMatcher().getAllMatches(limited, true)) {
+  // Several patterns can match one word ("shit" and "shite"): keep the longest, once.
+  const matches = swearMatcher()
+    .getAllMatches(limited, true)
+    .sort((a, b) => a.startIndex - b.startIndex || b.endIndex - a.endIndex);
+  let coveredTo = -1;
+  for (const m of matches) {
+    if (m.startIndex <= coveredTo) continue;
+    coveredTo = m.endIndex;
     // Word boundaries: obscenity's patterns allow some in-word matches we do not want ("Scunthorpe" is whitelisted upstream; be strict anyway).
     const before = limited[m.startIndex - 1];
     if (before && /\p{L}/u.test(before)) continue;
