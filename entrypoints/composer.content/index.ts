@@ -33,8 +33,9 @@ export default defineContentScript({
         },
       }),
     });
-    // In-app navigation can take the composer away while a nudge is open.
-    ctx.addEventListener(window, 'wxt:locationchange', () => guard.dropStale());
+    // In-app navigation can take the composer away while a nudge is open; the
+    // event comes before the app re-renders, so look again a moment later.
+    ctx.addEventListener(window, 'wxt:locationchange', () => ctx.setTimeout(() => guard.dropStale(), 500));
     ctx.onInvalidated(() => guard.destroy());
   },
 });

@@ -273,6 +273,24 @@ describe('a post with findings', () => {
   });
 });
 
+describe('after in-app navigation', () => {
+  it('drops a nudge whose composer has gone, and lets the new composer send', async () => {
+    startGuard();
+    const first = buildComposer();
+    first.write('just kys');
+    first.button.click();
+    await settle();
+    expect(nudges.shown).toHaveLength(1);
+    first.editor.parentElement!.remove();
+    const second = buildComposer();
+    second.write('New page, kind words');
+    second.button.click();
+    await settle();
+    expect(nudges.closed).toBe(1);
+    expect(second.sent).toEqual([{ text: 'New page, kind words', via: 'button' }]);
+  });
+});
+
 describe('input methods', () => {
   it('lets an Enter that confirms a composition through to the editor', async () => {
     const { check } = startGuard();

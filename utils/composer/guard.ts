@@ -315,7 +315,13 @@ export function createComposerGuard(options: GuardOptions): Guard {
   }
 
   function pending(): boolean {
+    dropStale();
     return phase.name !== 'idle';
+  }
+
+  /** A nudge whose editor has gone (the app navigated) no longer holds anything back. */
+  function dropStale(): void {
+    if (phase.name === 'nudging' && !phase.send.editors[0].isConnected) reset();
   }
 
   const onKeyDown = (event: Event): void => {
@@ -425,9 +431,7 @@ export function createComposerGuard(options: GuardOptions): Guard {
 
   return {
     reset,
-    dropStale() {
-      if (phase.name === 'nudging' && !phase.send.editors[0].isConnected) reset();
-    },
+    dropStale,
     destroy() {
       reset();
       for (const [type, listener] of listeners) win.removeEventListener(type, listener, true);
