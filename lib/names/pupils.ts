@@ -210,14 +210,23 @@ export class PupilNameMatcher {
     return false;
   }
 
+  // Computed once per sentence per call: a long run-on post has many candidate names in one sentence.
+  private titleCaseCache = new WeakMap<readonly Token[], Map<number, boolean>>();
+
   private isTitleCaseLine(tokens: readonly Token[], sentence: number): boolean {
-    let words = 0;
-    let capitals = 0;
-    for (const t of tokens) {
-      if (t.sentence !== sentence || t.kind !== 'word' || !/\p{L}/u.test(t.text)) continue;
-      words++;
-      if (/^\p{Lu}/u.test(t.text)) capitals++;
+    let cache = this.titleCaseCache.get(tokens);
+    if (!cache) {
+      const counts = new Map<number, { words: number; capitals: number }>();
+      for (const t of tokens) {
+        if (t.kind !== 'word' || !/\p{L}/u.test(t.text)) continue;
+        const c = counts.get(t.sentence) ?? { words: 0, capitals: 0 };
+        c.words++;
+        if (/^\p{Lu}/u.test(t.text)) c.capitals++;
+        counts.set(t.sentence, c);
+      }
+      cache = new Map([...counts].map(([s, c]) => [s, c.words >= 4 && c.capitals / c.words > 0.7]));
+      this.titleCaseCache.set(tokens, cache);
     }
-    return words >= 4 && capitals / words > 0.7;
+    return cache.get(sentence) ?? false;
   }
 }

@@ -165,9 +165,7 @@ export class SchoolNameMatcher {
       for (let k = first; k <= last; k++) {
         if (capitalWords[k - first] && !/^\p{Lu}/u.test(tokens[k].text)) writtenAsName = false;
       }
-      if (!writtenAsName && tokens.some((t) => OTHER_MEANING_CONTEXT.has(t.lower)) && !tokens.some((t) => SCHOOL_CONTEXT.has(t.lower))) {
-        return false;
-      }
+      if (!writtenAsName && this.postContext(tokens).otherMeaning && !this.postContext(tokens).school) return false;
     }
     // A single-word alias that is an ordinary word ("Priory") is only the school
     // with a capital or possessive; multi-word aliases are distinctive enough in any case.
@@ -186,6 +184,17 @@ export class SchoolNameMatcher {
       return true;
     }
     return this.hasSchoolContext(tokens, index);
+  }
+
+  // What the whole post is about, worked out once per post rather than once per mention.
+  private contextCache = new WeakMap<readonly Token[], { otherMeaning: boolean; school: boolean }>();
+  private postContext(tokens: readonly Token[]): { otherMeaning: boolean; school: boolean } {
+    let context = this.contextCache.get(tokens);
+    if (!context) {
+      context = { otherMeaning: tokens.some((t) => OTHER_MEANING_CONTEXT.has(t.lower)), school: tokens.some((t) => SCHOOL_CONTEXT.has(t.lower)) };
+      this.contextCache.set(tokens, context);
+    }
+    return context;
   }
 
   private hasSchoolContext(tokens: readonly Token[], index: number): boolean {
