@@ -14,8 +14,10 @@ import { PupilNameMatcher } from './names/pupils';
 import { CombinedRosterLookup, HashedRosterLookup, PlainRosterLookup } from './names/roster-lookup';
 import { SchoolNameMatcher } from './names/school';
 import { StaffNameMatcher } from './names/staff';
+import { nameKey } from './names/name-key';
 import { WordKnowledge } from './names/word-knowledge';
 import { CATEGORY_SECTIONS, CATEGORY_SEVERITY } from './policy/category-sections';
+import fuzzyGuard from './rules/fuzzy-guard.json';
 import { RuleSet, type CompiledRule, type TermLike } from './rules/ruleset';
 import { normalise, originalSpan, type NormalisedText } from './text/normalise';
 import { tokenise, type Sentence, type Token } from './text/tokens';
@@ -31,14 +33,33 @@ import type { Category, CheckConfig, CheckOptions, Finding, Role } from './types
 const TAGGING_STEPS = ['lexicon', 'preTagger', 'contractionTwo', 'index'];
 /** Long sentences are parsed in windows of this many words either side of a trigger word. */
 const WINDOW_WORDS = 10;
+/** No parse covers more words than this, however dense the trigger words. */
+const MAX_WINDOW_WORDS = 60;
 /** Bounds the work on a pasted essay: after this many parses the rest is name-checked only. */
 const MAX_PARSES_PER_CHECK = 400;
 
 let sharedRuleSet: RuleSet | undefined;
+/** Suffixes of regular inflections, and whether the stem may have lost an "e" ("scoring"). */
+const INFLECTIONS: Array<[string, boolean]> = [['s', false], ['es', false], ['ed', true], ['d', false], ['ing', true], ['ly', false], ['er', true], ['est', true], ['ers', true]];
 let sharedWords: WordKnowledge | undefined;
 
 function ruleSet(): RuleSet {
-  sharedRuleSet ??= new RuleSet(Object.values(RULE_FILES), Object.values(LEXICON_FILES), FRAMES);
+  if (!sharedRuleSet) {
+    // compromise's own lexicon, names included: "Tamsn" is nobody's typo for a lexicon word if it is a name.
+    const compromiseLexicon = (nlp.world() as { model: { one: { lexicon: Record<string, unknown> } } }).model.one.lexicon;
+    const guard = new Set(fuzzyGuard.words);
+    const known = (lower: string): boolean => lower in compromiseLexicon;
+    // Regular inflections of a known word are words too ("scored", "moons"); "disabld" is not "disable" + "d".
+    const inflected = (lower: string): boolean =>
+      INFLECTIONS.some(
+        ([suffix, addE]) =>
+          lower.endsWith(suffix) &&
+          lower.length > suffix.length + 2 &&
+          (known(lower.slice(0, -suffix.length)) || (addE && known(`${lower.slice(0, -suffix.length)}e`))),
+      );
+    const isEnglishWord = (lower: string): boolean => guard.has(lower) || known(lower) || inflected(lower);
+    sharedRuleSet = new RuleSet(Object.values(RULE_FILES), Object.values(LEXICON_FILES), FRAMES, isEnglishWord);
+  }
   return sharedRuleSet;
 }
 
@@ -54,6 +75,8 @@ export interface PreparedConfig {
   staff: StaffNameMatcher;
   rules: RuleSet;
   isKnownWord: (lower: string) => boolean;
+  /** A word of a roster, staff or school name: never read as a misspelt lexicon word. */
+  isNameWord: (token: Token) => boolean;
 }
 
 const prepared = new WeakMap<CheckConfig, PreparedConfig>();
@@ -68,6 +91,7 @@ export function prepare(config: CheckConfig): PreparedConfig {
   const roster = rosters.length === 1 ? rosters[0] : new CombinedRosterLookup(rosters);
   const rules = ruleSet();
   const schoolWords = new Set(config.schoolNames.flatMap((n) => [n.replace(/[\s.]/g, '').toLowerCase()]));
+  const nameKeys = new Set([...config.schoolNames, ...config.staffNames].flatMap((n) => n.split(/[\s.]+/).map(nameKey)));
   const result: PreparedConfig = {
     config,
     school: new SchoolNameMatcher(config.schoolNames, (lower) => wordKnowledge().isKnownWord(lower)),
@@ -75,6 +99,7 @@ export function prepare(config: CheckConfig): PreparedConfig {
     staff: new StaffNameMatcher(config.staffNames),
     rules,
     isKnownWord: (lower) => rules.isLexiconWord(lower) || schoolWords.has(lower),
+    isNameWord: (token) => nameKeys.has(token.key) || roster.isFirstName(token.key) || roster.isSurname(token.key),
   };
   prepared.set(config, result);
   return result;
@@ -131,16 +156,16 @@ export function check(text: string, config: CheckConfig, options: CheckOptions =
       const tags = engineTags.get(k);
       if (tags) sentenceTags.set(k - sentence.firstToken, tags);
     }
-    const { rules: eligible, hits } = ready.rules.eligibleRules(sentenceTokens, sentenceTags, role);
+    const { rules: eligible, hits, corrections } = ready.rules.eligibleRules(sentenceTokens, sentenceTags, role, ready.isNameWord);
     if (eligible.length === 0) continue;
     for (const window of parseWindows(sentence, tokens, hits.map((h) => h + sentence.firstToken))) {
       parses++;
       const mentions = {
-        school: schoolMentions.filter((m) => inWindow(tokens[m.firstToken], window)),
-        pupils: pupilMentions.filter((m) => inWindow(tokens[m.firstToken], window)),
-        staff: staffMentions.filter((m) => inWindow(tokens[m.firstToken], window)),
+        school: mentionsIn(schoolMentions, tokens, window),
+        pupils: mentionsIn(pupilMentions, tokens, window),
+        staff: mentionsIn(staffMentions, tokens, window),
       };
-      raw.push(...runRules(eligible, normalised.text, window, tokens, mentions, ready.rules));
+      raw.push(...runRules(eligible, normalised.text, window, tokens, mentions, ready.rules, corrections));
     }
   }
 
@@ -153,8 +178,21 @@ interface Window {
   end: number;
 }
 
-function inWindow(token: Token, window: Window): boolean {
-  return token.start >= window.start && token.end <= window.end;
+/**
+ * The mentions inside a window. Mentions come sorted by position, so a binary
+ * search keeps this cheap when a pasted essay has thousands of them.
+ */
+function mentionsIn<M extends { firstToken: number }>(mentions: readonly M[], tokens: readonly Token[], window: Window): M[] {
+  let low = 0;
+  let high = mentions.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (tokens[mentions[mid].firstToken].start < window.start) low = mid + 1;
+    else high = mid;
+  }
+  const found: M[] = [];
+  for (let k = low; k < mentions.length && tokens[mentions[k].firstToken].end <= window.end; k++) found.push(mentions[k]);
+  return found;
 }
 
 /**
@@ -164,8 +202,8 @@ function inWindow(token: Token, window: Window): boolean {
  */
 function parseWindows(sentence: Sentence, tokens: readonly Token[], hits: number[]): Window[] {
   const whole = { start: sentence.start, end: sentence.end };
-  if (sentence.endToken - sentence.firstToken <= 2 * WINDOW_WORDS + 6 || hits.length === 0) return [whole];
-  const ranges: Array<[number, number]> = [];
+  if (sentence.endToken - sentence.firstToken <= 2 * WINDOW_WORDS + 6) return [whole];
+  const ranges: Array<[number, number]> = hits.length === 0 ? [[sentence.firstToken, sentence.endToken - 1]] : [];
   for (const hit of hits) {
     const from = Math.max(sentence.firstToken, hit - WINDOW_WORDS);
     const to = Math.min(sentence.endToken - 1, hit + WINDOW_WORDS);
@@ -173,7 +211,17 @@ function parseWindows(sentence: Sentence, tokens: readonly Token[], hits: number
     if (last && from <= last[1] + 1) last[1] = Math.max(last[1], to);
     else ranges.push([from, to]);
   }
-  return ranges.map(([from, to]) => ({ start: tokens[from].start, end: tokens[to].end }));
+  // Dense trigger words in a run-on text merge into one huge window; cut it into
+  // overlapping pieces so each parse, and each match over it, stays small.
+  const windows: Window[] = [];
+  for (const [from, to] of ranges) {
+    for (let start = from; start <= to; start += MAX_WINDOW_WORDS - WINDOW_WORDS) {
+      const end = Math.min(to, start + MAX_WINDOW_WORDS - 1);
+      windows.push({ start: tokens[start].start, end: tokens[end].end });
+      if (end === to) break;
+    }
+  }
+  return windows;
 }
 
 interface Mentions {
@@ -193,6 +241,7 @@ function runRules(
   tokens: readonly Token[],
   mentions: Mentions,
   rules: RuleSet,
+  corrections: ReadonlyMap<string, string>,
 ): RawFinding[] {
   const slice = text.slice(window.start, window.end);
   // Tokenise and tag, but skip the chunker and the other full-parse steps the
@@ -201,7 +250,7 @@ function runRules(
   doc.compute(TAGGING_STEPS);
   doc.compute('offset');
   const terms = (doc.docs as DocTerm[][]).flat();
-  rules.tagTerms(terms);
+  rules.tagTerms(terms, corrections);
   tagMentions(terms, window, tokens, mentions.school, ['School', 'Organization']);
   tagMentions(terms, window, tokens, mentions.pupils, ['Pupil', 'Person']);
   tagMentions(terms, window, tokens, mentions.staff, ['Staff', 'Person']);
@@ -290,11 +339,14 @@ function toFindings(raw: RawFinding[], normalised: NormalisedText, original: str
   const findings: Finding[] = [];
   const seen = new Set<string>();
   raw.sort((a, b) => a.start - b.start || b.end - a.end);
+  const lastEndByCategory = new Map<Category, number>();
   for (const r of raw) {
     const span = originalSpan(normalised, r.start, r.end);
     // One finding per category per place: overlapping matches of the same category merge.
-    const overlapping = findings.find((f) => f.category === r.category && span.start < f.end && span.end > f.start);
-    if (overlapping) continue;
+    // Sorted by start, so only the latest finding of the same category can overlap this one.
+    const previousEnd = lastEndByCategory.get(r.category) ?? -1;
+    if (span.start < previousEnd) continue;
+    lastEndByCategory.set(r.category, span.end);
     const key = `${r.category}:${span.start}:${span.end}`;
     if (seen.has(key)) continue;
     seen.add(key);

@@ -5,7 +5,7 @@
 import nlp from 'compromise';
 import type { Role } from '../types';
 import type { Token } from '../text/tokens';
-import { requirementsOf, type Trigger } from './pattern';
+import { parsePattern, requirementsOf, type Trigger } from './pattern';
 import type { FramesFile, LexiconFile, Rule, RuleFile } from './types';
 
 /** Tags the engine itself puts on words, beside the lexicons: names found by the name matchers. */
@@ -30,6 +30,8 @@ export interface Eligibility {
   rules: EligibleRule[];
   /** Indices (into the tokens given) of the words that made the rules eligible. */
   hits: number[];
+  /** Misspelt words of this sentence read as lexicon words ("hatrd" → "hatred"); tagTerms needs the same. */
+  corrections: Map<string, string>;
 }
 
 interface Phrase {
@@ -42,7 +44,20 @@ export interface TermLike {
   normal: string;
   machine?: string;
   implicit?: string;
+  alias?: string[];
   tags: Set<string>;
+}
+
+/** Lexicon tags whose words are written with a capital (Muslim, Jew, Asian), so a capitalised misspelling may be one. */
+const CAPITALISED_TAGS = new Set(['IdentityGroup', 'IdentityAdj']);
+
+/** Misspellings are only looked for near lexicon words this long or longer. */
+const FUZZY_MIN_LENGTH = 5;
+
+function firstDifference(a: string, b: string): number {
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  return i;
 }
 
 export function lexiconWordForm(normal: string): string {
@@ -57,7 +72,23 @@ export class RuleSet {
   /** First word of a phrase → the phrases that start with it. */
   private readonly phrases = new Map<string, Phrase[]>();
 
-  constructor(ruleFiles: readonly RuleFile[], lexicons: readonly LexiconFile[], frames: FramesFile) {
+  /** Lexicon word with one letter deleted → the lexicon words it came from (a symmetric-delete index). */
+  private readonly deletes = new Map<string, string[]>();
+  /** Misspelling → the lexicon word it stands for (or null), remembered across checks. */
+  private readonly fuzzyCache = new Map<string, string | null>();
+  private readonly isEnglishWord: (lower: string) => boolean;
+
+  /**
+   * `isEnglishWord` says which words are real words (never read as a
+   * misspelling of a lexicon word): "women" must not become "woman"'s typo.
+   */
+  constructor(
+    ruleFiles: readonly RuleFile[],
+    lexicons: readonly LexiconFile[],
+    frames: FramesFile,
+    isEnglishWord: (lower: string) => boolean = () => true,
+  ) {
+    this.isEnglishWord = isEnglishWord;
     for (const tag of ENGINE_TAGS) this.lexiconTags.add(tag);
     for (const lexicon of lexicons) {
       this.lexiconTags.add(lexicon.tag);
@@ -87,6 +118,76 @@ export class RuleSet {
       }
     }
     this.indexPatterns();
+    this.indexDeletes();
+  }
+
+  /** Words a misspelling may stand for: lexicon words and the literal words of patterns ("threat", "suffer"). */
+  private readonly vocabulary = new Set<string>();
+
+  private indexDeletes(): void {
+    for (const word of this.words.keys()) this.vocabulary.add(word);
+    for (const { rule } of this.rules) {
+      for (const pattern of [...rule.patterns, ...(rule.unless ?? [])]) {
+        for (const term of parsePattern(pattern)) for (const word of term.words) this.vocabulary.add(word);
+      }
+    }
+    for (const word of this.vocabulary) {
+      if (word.length < FUZZY_MIN_LENGTH || !/^[a-z]+$/.test(word)) continue;
+      // Typos rarely touch the first letter, and real words that differ only there are many ("pics", "spics").
+      for (let i = 1; i < word.length; i++) {
+        const key = word.slice(0, i) + word.slice(i + 1);
+        const list = this.deletes.get(key) ?? [];
+        if (!list.includes(word)) list.push(word);
+        this.deletes.set(key, list);
+      }
+    }
+  }
+
+  /**
+   * The lexicon word a misspelt token stands for: one letter missing
+   * ("hatrd", "womn"), one extra ("hattred") or two neighbours swapped
+   * ("despicalbe", "haet"). Only for lexicon words of five letters or more
+   * (four for a swap that keeps the first letter), and only for tokens that
+   * are not words in their own right. Results are cached, so each distinct
+   * token costs O(its length) once.
+   */
+  fuzzyWord(lower: string): string | undefined {
+    const cached = this.fuzzyCache.get(lower);
+    if (cached !== undefined) return cached ?? undefined;
+    const found = this.isEnglishWord(lower) ? undefined : this.misspeltWord(lower);
+    if (this.fuzzyCache.size > 50_000) this.fuzzyCache.clear();
+    this.fuzzyCache.set(lower, found ?? null);
+    return found;
+  }
+
+  /** fuzzyWord without asking whether the token is a word of its own (for building the guard list). */
+  misspeltWord(lower: string): string | undefined {
+    if (lower.length < FUZZY_MIN_LENGTH - 1 || lower.length > 24 || !/^[a-z]+$/.test(lower)) return undefined;
+    if (this.vocabulary.has(lower) || this.tagsOfWord(lower) || this.phrases.has(lower)) return undefined;
+    // A misspelt plural ("muslms"): the singular is what the lexicon lists.
+    return this.oneEditFrom(lower) ?? (lower.endsWith('s') ? this.oneEditFrom(lower.slice(0, -1)) : undefined);
+  }
+
+  private oneEditFrom(q: string): string | undefined {
+    if (q.length < 3 || this.vocabulary.has(q)) return undefined;
+    // A letter left out: q is a lexicon word minus one letter.
+    // A four-letter token must have lost a vowel ("blck", "womn"): "chik" is not "chink".
+    const longer = this.deletes.get(q)?.find((w) => q.length >= FUZZY_MIN_LENGTH || /[aeiou]/.test(w[firstDifference(q, w)]));
+    if (longer) return longer;
+    // A letter added: q minus one letter is a lexicon word.
+    if (q.length > FUZZY_MIN_LENGTH) {
+      for (let i = 1; i < q.length; i++) {
+        const shorter = q.slice(0, i) + q.slice(i + 1);
+        if (this.vocabulary.has(shorter)) return shorter;
+      }
+    }
+    // Two neighbours swapped, never the first letter.
+    for (let i = 1; i + 1 < q.length; i++) {
+      if (q[i] === q[i + 1]) continue;
+      const swapped = q.slice(0, i) + q[i + 1] + q[i] + q.slice(i + 2);
+      if (this.vocabulary.has(swapped)) return swapped;
+    }
+    return undefined;
   }
 
   /** Every pattern, as (rule, pattern) positions, and an index from each required word or tag to them. */
@@ -141,9 +242,26 @@ export class RuleSet {
    * need parsing). Most sentences have no eligible rule and are never parsed.
    * `engineTags` gives the tags of names found by the name matchers, by token index.
    */
-  eligibleRules(tokens: readonly Token[], engineTags: ReadonlyMap<number, readonly string[]>, role: Role): Eligibility {
+  eligibleRules(
+    tokens: readonly Token[],
+    engineTags: ReadonlyMap<number, readonly string[]>,
+    role: Role,
+    isNameWord: (token: Token) => boolean = () => false,
+  ): Eligibility {
     const tokenTags: string[][] = tokens.map((_, i) => [...(engineTags.get(i) ?? [])]);
     const forms = tokens.map((t) => lexiconWordForm(t.lower));
+    const corrections = new Map<string, string>();
+    for (let i = 0; i < tokens.length; i++) {
+      // A misspelling stands for a lexicon or pattern word, unless it is someone's name.
+      if (tokens[i].kind !== 'word' || engineTags.has(i) || forms[i].length < FUZZY_MIN_LENGTH - 1) continue;
+      const corrected = this.fuzzyWord(forms[i]);
+      // A capital mid-sentence is probably a name ("Tyrese" is not "tyres"), unless it stands for a group ("a Muslm").
+      const nameLike = i > 0 && /^\p{Lu}\p{Ll}/u.test(tokens[i].text) && !this.tagsOfWord(corrected ?? '')?.some((t) => CAPITALISED_TAGS.has(t));
+      if (corrected && !nameLike && !isNameWord(tokens[i])) {
+        corrections.set(forms[i], corrected);
+        forms[i] = corrected;
+      }
+    }
     for (let i = 0; i < tokens.length; i++) {
       for (const tag of this.tagsOfWord(forms[i]) ?? []) tokenTags[i].push(tag);
       for (const phrase of this.phrases.get(forms[i]) ?? []) {
@@ -183,12 +301,24 @@ export class RuleSet {
         if (usedWords.has(forms[i]) || tokenTags[i].some((t) => usedTags.has(t))) hits.push(i);
       }
     }
-    return { rules, hits };
+    return { rules, hits, corrections };
   }
 
-  /** Puts lexicon tags on a parsed sentence's terms, so patterns can say #Insult. */
-  tagTerms(terms: TermLike[]): void {
+  /**
+   * Puts lexicon tags on a parsed sentence's terms, so patterns can say
+   * #Insult. `corrections` are the misspellings the prefilter accepted for
+   * this sentence, so both see the same words.
+   */
+  tagTerms(terms: TermLike[], corrections: ReadonlyMap<string, string> = new Map()): void {
     const forms = terms.map((t) => lexiconWordForm((t.machine || t.normal || t.implicit || '').toLowerCase()));
+    for (let i = 0; i < terms.length; i++) {
+      const corrected = corrections.get(forms[i]);
+      if (corrected) {
+        forms[i] = corrected;
+        // An alias lets literal words in patterns match too ("fukc" for "fuck").
+        terms[i].alias = [...(terms[i].alias ?? []), corrected];
+      }
+    }
     for (let i = 0; i < terms.length; i++) {
       for (const tag of this.tagsOfWord(forms[i]) ?? []) terms[i].tags.add(tag);
       for (const phrase of this.phrases.get(forms[i]) ?? []) {
