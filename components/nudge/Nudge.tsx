@@ -25,12 +25,17 @@ export interface NudgeProps {
 
 // More than this and the nudge turns into a report; the first few say enough.
 const MAX_SHOWN = 5;
+// An Enter pressed twice to send lands its second press on "Edit post", which
+// has just taken focus; until the nudge has been up this long, Enter and Space
+// do not press its buttons (the mouse still does, and Escape always works).
+const KEYS_ARM_AFTER_MS = 400;
 let instances = 0;
 
 export function Nudge(props: NudgeProps) {
   const { text, role, policyUrl, onOpenPolicy, onEdit, onPostAnyway } = props;
   const editButton = useRef<HTMLButtonElement>(null);
   const ids = useRef(`second-thought-${++instances}`).current;
+  const shownAt = useRef(Date.now());
 
   // Layout effect, not effect: focus must have moved before the first key
   // press after the nudge appears, or an Escape would land in the editor.
@@ -48,6 +53,11 @@ export function Nudge(props: NudgeProps) {
       event.preventDefault();
       event.stopPropagation();
       onEdit();
+      return;
+    }
+    const pressesButton = event.key === 'Enter' || event.key === ' ';
+    if (pressesButton && (event.repeat || Date.now() - shownAt.current < KEYS_ARM_AFTER_MS)) {
+      event.preventDefault();
     }
   };
 

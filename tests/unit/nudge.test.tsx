@@ -103,6 +103,27 @@ describe('the nudge', () => {
     expect(onEdit).toHaveBeenCalledTimes(2);
   });
 
+  it('does not let a second Enter of a double send press "Edit post" the moment it appears', () => {
+    vi.useFakeTimers();
+    try {
+      const { onEdit } = renderNudge();
+      const edit = screen.getByRole('button', { name: 'Edit post' });
+      const early = new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true });
+      edit.dispatchEvent(early);
+      expect(early.defaultPrevented).toBe(true);
+      vi.advanceTimersByTime(500);
+      const later = new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true });
+      edit.dispatchEvent(later);
+      expect(later.defaultPrevented).toBe(false);
+      const held = new KeyboardEvent('keydown', { key: 'Enter', repeat: true, bubbles: true, cancelable: true });
+      edit.dispatchEvent(held);
+      expect(held.defaultPrevented).toBe(true);
+      expect(onEdit).not.toHaveBeenCalled();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('shows the same finding once, however often it is reported', () => {
     const { dialog } = renderNudge({ findings: [bullying, { ...bullying }] });
     expect(dialog.querySelectorAll('mark')).toHaveLength(1);
