@@ -29,6 +29,7 @@ const MAX_SHOWN = 5;
 // has just taken focus; until the nudge has been up this long, Enter and Space
 // do not press its buttons (the mouse still does, and Escape always works).
 const KEYS_ARM_AFTER_MS = 400;
+const DOUBLE_CLICK_MS = 1_000;
 let instances = 0;
 
 export function Nudge(props: NudgeProps) {
@@ -47,6 +48,13 @@ export function Nudge(props: NudgeProps) {
   const shown = findings.slice(0, MAX_SHOWN);
   const hasWellbeing = findings.some((finding) => finding.category === 'wellbeing');
   const { title, intro } = headingsFor(findings);
+
+  // The second click of a double-click on the site's send button can land on
+  // the nudge if it opens under the pointer; that click is not a choice.
+  const choose = (event: MouseEvent, action: () => void) => {
+    if (event.detail > 1 && Date.now() - shownAt.current < DOUBLE_CLICK_MS) return;
+    action();
+  };
 
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'Escape') {
@@ -134,10 +142,10 @@ export function Nudge(props: NudgeProps) {
       )}
 
       <div class="actions">
-        <button type="button" class="primary" ref={editButton} onClick={onEdit}>
+        <button type="button" class="primary" ref={editButton} onClick={(event) => choose(event, onEdit)}>
           {BUTTON_EDIT}
         </button>
-        <button type="button" class="secondary" onClick={onPostAnyway}>
+        <button type="button" class="secondary" onClick={(event) => choose(event, onPostAnyway)}>
           {BUTTON_POST_ANYWAY}
         </button>
       </div>

@@ -124,6 +124,15 @@ describe('the nudge', () => {
     }
   });
 
+  it('ignores the second click of a double-click that opened the nudge under the pointer', () => {
+    const { onPostAnyway } = renderNudge();
+    const postAnyway = screen.getByRole('button', { name: 'Post anyway' });
+    fireEvent.click(postAnyway, { detail: 2 });
+    expect(onPostAnyway).not.toHaveBeenCalled();
+    fireEvent.click(postAnyway, { detail: 1 });
+    expect(onPostAnyway).toHaveBeenCalledTimes(1);
+  });
+
   it('shows the same finding once, however often it is reported', () => {
     const { dialog } = renderNudge({ findings: [bullying, { ...bullying }] });
     expect(dialog.querySelectorAll('mark')).toHaveLength(1);
