@@ -11,6 +11,7 @@ import {
   send,
   sendAttempts,
   sendCases,
+  sendTwiceInOneTask,
   sendTwiceRapidly,
   submissions,
   typeIntoComposer,
@@ -64,6 +65,17 @@ describe('fixture pages without the extension', () => {
     await waitForComposerCleared(page);
     expect(await submissions(page)).toEqual([{ text: TEXT, via: sentVia(path) }]);
     // The second send did reach the page, which refused it while the first was in flight.
+    expect(await sendAttempts(page)).toHaveLength(2);
+  });
+
+  it.each(sendCases(PAGES))('%s: two synthetic sends in one task reach the page, which posts once', async (_name, fixture, path) => {
+    const { page } = session;
+    await openFixture(page, fixture);
+    await typeIntoComposer(page, fixture, TEXT);
+    await sendTwiceInOneTask(page, fixture, path);
+    await waitForSubmissions(page, 1);
+    await waitForComposerCleared(page);
+    expect(await submissions(page)).toEqual([{ text: TEXT, via: sentVia(path) }]);
     expect(await sendAttempts(page)).toHaveLength(2);
   });
 

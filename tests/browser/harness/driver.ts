@@ -76,6 +76,43 @@ export async function sendTwiceRapidly(page: Page, fixture: FixturePage, path: S
 }
 
 /**
+ * Two sends in the same task, so both certainly arrive while the extension is
+ * still checking the first. (Two real key presses race the check: when the
+ * second lands after the nudge has opened, it falls on the nudge's focused
+ * button instead, which tests something else.) The events are synthetic, as
+ * a site's own scripts or the extension's replay would make them.
+ */
+export async function sendTwiceInOneTask(page: Page, fixture: FixturePage, path: SendPath): Promise<void> {
+  const target = scope(page, fixture).locator(path === 'button' ? fixture.sendButton! : fixture.composer);
+  await target.evaluate(
+    (element, how) => {
+      if (how === 'button') {
+        (element as HTMLElement).click();
+        (element as HTMLElement).click();
+        return;
+      }
+      const init = {
+        key: 'Enter',
+        code: 'Enter',
+        keyCode: 13,
+        which: 13,
+        ctrlKey: how === 'ctrl-enter',
+        metaKey: how === 'meta-enter',
+        bubbles: true,
+        cancelable: true,
+        composed: true,
+      };
+      for (let i = 0; i < 2; i++) {
+        element.dispatchEvent(new KeyboardEvent('keydown', init as KeyboardEventInit));
+        element.dispatchEvent(new KeyboardEvent('keyup', init as KeyboardEventInit));
+      }
+    },
+    path,
+    { timeout: WAIT_MS },
+  );
+}
+
+/**
  * An Enter that belongs to an input method, not to the writer: first during a
  * composition (isComposing, keyCode 229), then the macOS case where keyCode 229
  * arrives just after compositionend with isComposing already false.

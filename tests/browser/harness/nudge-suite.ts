@@ -16,7 +16,7 @@ import {
   send,
   sendAttempts,
   sendCases,
-  sendTwiceRapidly,
+  sendTwiceInOneTask,
   submissions,
   typeIntoComposer,
   waitForComposerCleared,
@@ -108,7 +108,7 @@ export function defineNudgeSuite(getPage: () => Page, pages: readonly FixturePag
         const page = getPage();
         await openFixture(page, fixture);
         await typeIntoComposer(page, fixture, harmful);
-        await sendTwiceRapidly(page, fixture, path);
+        await sendTwiceInOneTask(page, fixture, path);
         await waitForNudge(page, fixture);
         expect(await nudge(page, fixture).count()).toBe(1);
         expect(await submissions(page)).toEqual([]);
