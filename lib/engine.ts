@@ -17,7 +17,8 @@ import { StaffNameMatcher } from './names/staff';
 import { nameKey } from './names/name-key';
 import { WordKnowledge } from './names/word-knowledge';
 import { CATEGORY_SECTIONS, CATEGORY_SEVERITY } from './policy/category-sections';
-import fuzzyGuard from './rules/fuzzy-guard.json';
+import { compromiseKnowsWord, isCommonWord } from './rules/english';
+import wordGuard from './rules/word-guard.json';
 import { RuleSet, type CompiledRule, type TermLike } from './rules/ruleset';
 import { normalise, originalSpan, type NormalisedText } from './text/normalise';
 import { tokenise, type Sentence, type Token } from './text/tokens';
@@ -39,27 +40,14 @@ const MAX_WINDOW_WORDS = 60;
 const MAX_PARSES_PER_CHECK = 400;
 
 let sharedRuleSet: RuleSet | undefined;
-/** Suffixes of regular inflections, and whether the stem may have lost an "e" ("scoring"). */
-const INFLECTIONS: Array<[string, boolean]> = [['s', false], ['es', false], ['ed', true], ['d', false], ['ing', true], ['ly', false], ['er', true], ['est', true], ['ers', true]];
 let sharedWords: WordKnowledge | undefined;
 
 function ruleSet(): RuleSet {
-  if (!sharedRuleSet) {
-    // compromise's own lexicon, names included: "Tamsn" is nobody's typo for a lexicon word if it is a name.
-    const compromiseLexicon = (nlp.world() as { model: { one: { lexicon: Record<string, unknown> } } }).model.one.lexicon;
-    const guard = new Set(fuzzyGuard.words);
-    const known = (lower: string): boolean => lower in compromiseLexicon;
-    // Regular inflections of a known word are words too ("scored", "moons"); "disabld" is not "disable" + "d".
-    const inflected = (lower: string): boolean =>
-      INFLECTIONS.some(
-        ([suffix, addE]) =>
-          lower.endsWith(suffix) &&
-          lower.length > suffix.length + 2 &&
-          (known(lower.slice(0, -suffix.length)) || (addE && known(`${lower.slice(0, -suffix.length)}e`))),
-      );
-    const isEnglishWord = (lower: string): boolean => guard.has(lower) || known(lower) || inflected(lower);
-    sharedRuleSet = new RuleSet(Object.values(RULE_FILES), Object.values(LEXICON_FILES), FRAMES, isEnglishWord);
-  }
+  sharedRuleSet ??= new RuleSet(Object.values(RULE_FILES), Object.values(LEXICON_FILES), FRAMES, {
+    isEnglishWord: compromiseKnowsWord,
+    isCommonWord,
+    guard: wordGuard.words,
+  });
   return sharedRuleSet;
 }
 
@@ -77,6 +65,8 @@ export interface PreparedConfig {
   isKnownWord: (lower: string) => boolean;
   /** A word of a roster, staff or school name: never read as a misspelt lexicon word. */
   isNameWord: (token: Token) => boolean;
+  /** Where a run-together pair splits ("Ihate"), or 0. */
+  splitWord: (word: string, sentenceStart: boolean) => number;
 }
 
 const prepared = new WeakMap<CheckConfig, PreparedConfig>();
@@ -99,6 +89,7 @@ export function prepare(config: CheckConfig): PreparedConfig {
     staff: new StaffNameMatcher(config.staffNames),
     rules,
     isKnownWord: (lower) => rules.isLexiconWord(lower) || schoolWords.has(lower),
+    splitWord: (word, sentenceStart) => rules.compoundSplit(word, sentenceStart),
     isNameWord: (token) => nameKeys.has(token.key) || roster.isFirstName(token.key) || roster.isSurname(token.key),
   };
   prepared.set(config, result);
@@ -121,7 +112,7 @@ export function check(text: string, config: CheckConfig, options: CheckOptions =
   if (typeof text !== 'string' || text.length === 0) return [];
   const role: Role = options.role ?? config.role;
   const ready = prepare(config);
-  const normalised = normalise(text, ready.isKnownWord);
+  const normalised = normalise(text, ready.isKnownWord, ready.splitWord);
   const { tokens, sentences } = tokenise(normalised.text);
   const raw: RawFinding[] = [];
 

@@ -51,6 +51,12 @@ export interface TermLike {
 /** Lexicon tags whose words are written with a capital (Muslim, Jew, Asian), so a capitalised misspelling may be one. */
 const CAPITALISED_TAGS = new Set(['IdentityGroup', 'IdentityAdj']);
 
+/** Words of one or two letters that may be half of a run-together pair. */
+const SHORT_HALVES = new Set(['i', 'u', 'a', 'so', 'is', 'im', 'ur', 'my', 'to', 'we', 'he', 'me', 'us', 'be', 'do', 'go', 'no', 'ya', 'an', 'at', 'in', 'of', 'on', 'or', 'it']);
+
+/** …and at the end: not "in" or "a", which are text-speak endings ("smackin", "killa"). */
+const SHORT_TAILS = new Set([...SHORT_HALVES].filter((w) => !['in', 'a', 'i', 'u', 'ya', 'an'].includes(w)));
+
 /** Misspellings are only looked for near lexicon words this long or longer. */
 const FUZZY_MIN_LENGTH = 5;
 
@@ -62,6 +68,19 @@ function firstDifference(a: string, b: string): number {
 
 export function lexiconWordForm(normal: string): string {
   return normal.replace(/['’]s$/, '').replace(/['’]/g, '').replace(/[^\p{L}\p{N}\- ]/gu, '');
+}
+
+export interface WordOptions {
+  /**
+   * Which tokens are words in their own right, never read as a misspelt
+   * lexicon word or split as a run-together pair: "women" is not a typo for
+   * "woman". Without it, no token is corrected or split.
+   */
+  isEnglishWord?: (lower: string) => boolean;
+  /** Everyday words (no names): the halves of a run-together pair must be these or lexicon words. Defaults to isEnglishWord. */
+  isCommonWord?: (lower: string) => boolean;
+  /** More real words, beyond isEnglishWord, that the misspelling and compound readings must leave alone. */
+  guard?: Iterable<string>;
 }
 
 export class RuleSet {
@@ -77,18 +96,13 @@ export class RuleSet {
   /** Misspelling → the lexicon word it stands for (or null), remembered across checks. */
   private readonly fuzzyCache = new Map<string, string | null>();
   private readonly isEnglishWord: (lower: string) => boolean;
+  private readonly isCommonWord: (lower: string) => boolean;
+  private readonly guard: ReadonlySet<string>;
 
-  /**
-   * `isEnglishWord` says which words are real words (never read as a
-   * misspelling of a lexicon word): "women" must not become "woman"'s typo.
-   */
-  constructor(
-    ruleFiles: readonly RuleFile[],
-    lexicons: readonly LexiconFile[],
-    frames: FramesFile,
-    isEnglishWord: (lower: string) => boolean = () => true,
-  ) {
-    this.isEnglishWord = isEnglishWord;
+  constructor(ruleFiles: readonly RuleFile[], lexicons: readonly LexiconFile[], frames: FramesFile, options: WordOptions = {}) {
+    this.isEnglishWord = options.isEnglishWord ?? (() => true);
+    this.isCommonWord = options.isCommonWord ?? this.isEnglishWord;
+    this.guard = new Set(options.guard ?? []);
     for (const tag of ENGINE_TAGS) this.lexiconTags.add(tag);
     for (const lexicon of lexicons) {
       this.lexiconTags.add(lexicon.tag);
@@ -154,7 +168,9 @@ export class RuleSet {
   fuzzyWord(lower: string): string | undefined {
     const cached = this.fuzzyCache.get(lower);
     if (cached !== undefined) return cached ?? undefined;
-    const found = this.isEnglishWord(lower) ? undefined : this.misspeltWord(lower);
+    // A dropped g ("killin") is the pattern's word even though it reads as English.
+    const gDropped = lower.endsWith('in') && this.isVocabulary(`${lower}g`) ? `${lower}g` : undefined;
+    const found = gDropped ?? (this.isWord(lower) ? undefined : this.misspeltWord(lower));
     if (this.fuzzyCache.size > 50_000) this.fuzzyCache.clear();
     this.fuzzyCache.set(lower, found ?? null);
     return found;
@@ -166,6 +182,57 @@ export class RuleSet {
     if (this.vocabulary.has(lower) || this.tagsOfWord(lower) || this.phrases.has(lower)) return undefined;
     // A misspelt plural ("muslms"): the singular is what the lexicon lists.
     return this.oneEditFrom(lower) ?? (lower.endsWith('s') ? this.oneEditFrom(lower.slice(0, -1)) : undefined);
+  }
+
+  private isWord(lower: string): boolean {
+    return this.guard.has(lower) || this.isEnglishWord(lower);
+  }
+
+  /** A lexicon or pattern word, as written or as a plural. */
+  private isVocabulary(lower: string): boolean {
+    return this.vocabulary.has(lower) || this.tagsOfWord(lower) !== undefined;
+  }
+
+  private readonly splitCache = new Map<string, number>();
+
+  /**
+   * Where a run-together pair splits ("Ihate" → 1, "muchdisdain" → 4), or 0:
+   * the token must not be a word itself, both halves must be words, and at
+   * least one a lexicon word. Results are cached.
+   */
+  compoundSplit(word: string, sentenceStart = false): number {
+    const lower = word.toLowerCase();
+    let at = this.splitCache.get(lower);
+    if (at === undefined) {
+      at = this.findSplit(lower);
+      if (this.splitCache.size > 50_000) this.splitCache.clear();
+      this.splitCache.set(lower, at);
+    }
+    // A capital mid-sentence is probably a name ("Coburn"), unless it starts with "I" or a group ("Muslimsdisgust").
+    if (at > 1 && !sentenceStart && /^\p{Lu}\p{Ll}/u.test(word) && !this.tagsOfWord(lower.slice(0, at))?.some((t) => CAPITALISED_TAGS.has(t))) return 0;
+    return at;
+  }
+
+  /** compoundSplit without asking whether the whole token is a word (for building the guard list). */
+  splitOf(lower: string): number {
+    if (lower.length < 5 || lower.length > 30 || !/^[a-z]+$/.test(lower)) return 0;
+    if (this.isVocabulary(lower) || this.phrases.has(lower)) return 0;
+    const partIsWord = (part: string): boolean => this.isVocabulary(part) || this.isCommonWord(part);
+    for (let i = 1; i < lower.length; i++) {
+      const head = lower.slice(0, i);
+      const tail = lower.slice(i);
+      // Short halves only where text-speak runs them on: "Ihate", "uidiot", "sosickening", "deathto".
+      if ((head.length <= 2 && !SHORT_HALVES.has(head)) || (tail.length <= 2 && !SHORT_TAILS.has(tail))) continue;
+      if (!(this.tagsOfWord(head) || this.tagsOfWord(tail))) continue;
+      if (partIsWord(head) && partIsWord(tail)) return i;
+    }
+    return 0;
+  }
+
+  private findSplit(lower: string): number {
+    // A misspelling reading wins: "killin" is "killing", not "kil lin".
+    if (lower.length < 5 || this.isWord(lower) || this.fuzzyWord(lower)) return 0;
+    return this.splitOf(lower);
   }
 
   private oneEditFrom(q: string): string | undefined {

@@ -209,9 +209,31 @@ const NO_KNOWN_WORDS: KnownWord = () => false;
 
 /**
  * Normalises a draft for matching. `isKnownWord` lets the caller settle
- * ambiguous readings (is "ug1y" "ugly" or "ugiy"?) against its vocabulary.
+ * ambiguous readings (is "ug1y" "ugly" or "ugiy"?) against its vocabulary;
+ * `splitWord` says where run-together words part ("Ihate").
  */
-export function normalise(original: string, isKnownWord: KnownWord = NO_KNOWN_WORDS): NormalisedText {
+/**
+ * Where a run-together pair of words splits ("Ihate" → 1), or 0 to leave the
+ * word whole. Given the word as written, and whether it starts a sentence
+ * (where a capital says nothing about names).
+ */
+export type SplitWord = (word: string, sentenceStart: boolean) => number;
+
+/**
+ * Splits a run-together pair ("Ihate", "muchdisdain") with a space. The space
+ * has no source of its own: it maps to the empty stretch between the halves.
+ */
+function splitRunTogether(word: Piece[], splitWord: SplitWord, sentenceStart: boolean): Piece[] {
+  if (word.length < 5 || word.length > 30) return word;
+  const joined = word.map((p) => p.value).join('');
+  if (joined.length !== word.length || !/^[a-z]+$/i.test(joined)) return word;
+  const at = splitWord(joined, sentenceStart);
+  if (at <= 0 || at >= word.length) return word;
+  const space: Piece = { value: ' ', start: word[at].start, end: word[at].start };
+  return [...word.slice(0, at), space, ...word.slice(at)];
+}
+
+export function normalise(original: string, isKnownWord: KnownWord = NO_KNOWN_WORDS, splitWord?: SplitWord): NormalisedText {
   const pieces = joinSpacedLetters(cleanCodePoints(original), isKnownWord);
   const builder = new Builder();
   let i = 0;
@@ -230,7 +252,8 @@ export function normalise(original: string, isKnownWord: KnownWord = NO_KNOWN_WO
     while (j < pieces.length && isWordPiece(pieces[j].value)) j++;
     // A word is at most a few hundred characters; anything longer is a pasted blob, left alone for speed.
     const raw = pieces.slice(i, j);
-    const word = j - i > 200 ? raw : inHandle ? cleanLookalikes(raw) : squeezeStretched(cleanWord(raw, isKnownWord));
+    let word = j - i > 200 ? raw : inHandle ? cleanLookalikes(raw) : squeezeStretched(cleanWord(raw, isKnownWord));
+    if (splitWord && !inHandle) word = splitRunTogether(word, splitWord, /^[\s"'“‘(]*$|[.!?…\n][\s"'“‘(]*$/.test(builder.chars.slice(-12).join('')));
     for (const p of word) builder.push(p.value, p.start, p.end);
     i = j;
   }

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { check, prepare, type CheckConfig } from '../../lib';
 import { RuleSet } from '../../lib/rules/ruleset';
 import type { Rule } from '../../lib/rules/types';
+import { normalise, originalSpan } from '../../lib/text/normalise';
 import { tokenise } from '../../lib/text/tokens';
 
 const EMPTY: CheckConfig = { schoolNames: [], pupilNames: [], staffNames: [], role: 'pupil' };
@@ -16,7 +17,9 @@ const RULE: Rule = {
   examples: { match: [], noMatch: [] },
 };
 const ENGLISH = new Set(['moons', 'moon']);
-const rules = new RuleSet([{ rules: [RULE] }], [{ tag: 'Insult', words: ['moron', 'idiot', 'loser', 'plonker'] }], { frames: {} }, (w) => ENGLISH.has(w));
+const rules = new RuleSet([{ rules: [RULE] }], [{ tag: 'Insult', words: ['moron', 'idiot', 'loser', 'plonker'] }], { frames: {} }, {
+  isEnglishWord: (w) => ENGLISH.has(w),
+});
 
 function corrections(text: string, isName = (): boolean => false): Record<string, string> {
   const { tokens } = tokenise(text);
@@ -52,7 +55,7 @@ describe('misspelt lexicon and pattern words', () => {
   });
 
   it('gives the parsed words the same reading, so literal pattern words match too', () => {
-    const result = new RuleSet([{ rules: [RULE] }], [{ tag: 'Insult', words: ['moron'] }], { frames: {} }, () => false);
+    const result = new RuleSet([{ rules: [RULE] }], [{ tag: 'Insult', words: ['moron'] }], { frames: {} }, { isEnglishWord: () => false });
     const { tokens } = tokenise('honestly you make me sikc');
     const eligible = result.eligibleRules(tokens, new Map(), 'pupil');
     expect(eligible.rules.map((r) => r.rule.id)).toEqual(['bullying/test']);
@@ -78,5 +81,50 @@ describe('check() with misspellings', () => {
     const ready = prepare(config);
     expect(ready.isNameWord(tokenise('mroon')['tokens'][0])).toBe(true);
     expect(check('you are mroon', config).map((f) => f.category)).not.toContain('bullying');
+  });
+});
+
+describe('run-together words', () => {
+  const COMMON = new Set(['the', 'so', 'much', 'just', 'i', 'you', 'are', 'hate']);
+  const split = new RuleSet([{ rules: [RULE] }], [{ tag: 'Insult', words: ['rapist', 'disdain', 'pathetic', 'idiot'] }], { frames: {} }, {
+    isEnglishWord: (w) => COMMON.has(w),
+    guard: ['therapist'],
+  });
+
+  it.each([
+    ['muchdisdain', 4],
+    ['justpathetic', 4],
+    ['uidiot', 1],
+    ['idiotyou', 5],
+  ])('splits %s where the two words meet', (word, at) => {
+    expect(split.compoundSplit(word)).toBe(at);
+  });
+
+  it('leaves real words, names and text-speak endings whole', () => {
+    expect(split.compoundSplit('therapist')).toBe(0); // a word in its own right (the guard list)
+    expect(split.compoundSplit('muchdisdain')).toBe(4);
+    expect(split.compoundSplit('Muchdisdain', false)).toBe(0); // a capital mid-sentence: could be a name
+    expect(split.compoundSplit('Muchdisdain', true)).toBe(4); // …but not at the start of a sentence
+    expect(split.compoundSplit('idiotin')).toBe(0); // "in" is a dropped g, not a word
+  });
+
+  it('inserts a space that maps back to the join', () => {
+    const text = 'Ihate them';
+    const ready = prepare(EMPTY);
+    const n = normalise(text, ready.isKnownWord, ready.splitWord);
+    expect(n.text).toBe('I hate them');
+    expect(originalSpan(n, 2, 6)).toEqual({ start: 1, end: 5 });
+    expect(originalSpan(n, 0, 6)).toEqual({ start: 0, end: 5 });
+  });
+
+  it.each(['Ihate immigrants.', 'Women are just sosickening.', 'I have so muchdisdain for these Muslims', 'These Muslimsdisgust me so much.'])(
+    'flags %s',
+    (text) => {
+      expect(check(text, EMPTY).map((f) => f.category)).toContain('hate');
+    },
+  );
+
+  it.each(['My therapist is great', 'what a badass goal', 'he was smackin it in training'])('leaves %s alone', (text) => {
+    expect(check(text, EMPTY).filter((f) => f.category !== 'profanity')).toEqual([]);
   });
 });
