@@ -337,7 +337,7 @@ function toFindings(raw: RawFinding[], normalised: NormalisedText, original: str
     // Sorted by start, so only the latest finding of the same category can overlap this one.
     const previousEnd = lastEndByCategory.get(r.category) ?? -1;
     if (span.start < previousEnd) continue;
-    lastEndByCategory.set(r.category, span.end);
+    lastEndByCategory.set(r.category, Math.max(previousEnd, span.end));
     const key = `${r.category}:${span.start}:${span.end}`;
     if (seen.has(key)) continue;
     seen.add(key);
