@@ -37,7 +37,7 @@ const WINDOW_WORDS = 10;
 /** No parse covers more words than this, however dense the trigger words. */
 const MAX_WINDOW_WORDS = 60;
 /** Bounds the work on a pasted essay: after this many parses the rest is name-checked only. */
-const MAX_PARSES_PER_CHECK = 400;
+const MAX_PARSES_PER_CHECK = 120;
 
 let sharedRuleSet: RuleSet | undefined;
 let sharedWords: WordKnowledge | undefined;
@@ -150,6 +150,8 @@ export function check(text: string, config: CheckConfig, options: CheckOptions =
     const { rules: eligible, hits, corrections } = ready.rules.eligibleRules(sentenceTokens, sentenceTags, role, ready.isNameWord);
     if (eligible.length === 0) continue;
     for (const window of parseWindows(sentence, tokens, hits.map((h) => h + sentence.firstToken))) {
+      // The cap counts windows, not sentences: a pasted essay can be one endless sentence.
+      if (parses >= MAX_PARSES_PER_CHECK) break;
       parses++;
       const mentions = {
         school: mentionsIn(schoolMentions, tokens, window),
