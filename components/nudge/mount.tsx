@@ -20,8 +20,7 @@ export function createNudgePresenter(ctx: ContentScriptContext, options: NudgePr
   return function showNudge(request: NudgeRequest): NudgeHandle {
     let closed = false;
     let remove: (() => void) | undefined;
-    const root = request.editor.getRootNode();
-    const container = isShadowRoot(root) ? root : (request.editor.ownerDocument.body ?? request.editor.ownerDocument.documentElement);
+    const container = containerFor(request.editor);
 
     void createShadowRootUi(ctx, {
       name: NUDGE_ELEMENT,
@@ -45,7 +44,10 @@ export function createNudgePresenter(ctx: ContentScriptContext, options: NudgePr
           uiContainer,
         );
         const card = uiContainer.querySelector<HTMLElement>('.nudge');
-        const stopFollowing = card ? followEditor(card, request.editor) : () => {};
+        const origin = uiContainer.ownerDocument.createElement('div');
+        origin.style.cssText = 'position:fixed;top:0;left:0;width:0;height:0;visibility:hidden;pointer-events:none';
+        uiContainer.append(origin);
+        const stopFollowing = card ? followEditor(card, origin, request.editor) : () => {};
         return () => {
           stopFollowing();
           render(null, uiContainer);
@@ -71,8 +73,25 @@ function isShadowRoot(node: Node): node is ShadowRoot {
   return node.nodeType === 11 && 'host' in node;
 }
 
-/** Keeps the card beside the editor while the page scrolls or resizes. */
-function followEditor(card: HTMLElement, editor: HTMLElement): () => void {
+/**
+ * Where the nudge's host goes. Inside the composer's shadow root when it has
+ * one; inside a modal dialog when the composer is in one, because a modal
+ * <dialog> makes the rest of the page inert and focus traps pull focus back
+ * into their dialog; otherwise at the end of the body.
+ */
+function containerFor(editor: HTMLElement): ParentNode {
+  const root = editor.getRootNode();
+  if (isShadowRoot(root)) return root;
+  const modal = editor.closest('dialog[open], [aria-modal="true"]');
+  return modal ?? editor.ownerDocument.body ?? editor.ownerDocument.documentElement;
+}
+
+/**
+ * Keeps the card beside the editor while the page scrolls or resizes. `origin`
+ * is a fixed, empty element next to the card: inside a transformed ancestor
+ * (many modals) "fixed" is relative to that ancestor, and the origin says where it is.
+ */
+function followEditor(card: HTMLElement, origin: HTMLElement, editor: HTMLElement): () => void {
   const win = editor.ownerDocument.defaultView ?? window;
   let frame = 0;
   const place = () => {
@@ -83,8 +102,9 @@ function followEditor(card: HTMLElement, editor: HTMLElement): () => void {
     const fitsBelow = below + own.height <= win.innerHeight - MARGIN;
     const top = fitsBelow ? below : Math.max(MARGIN, target.top - MARGIN - own.height);
     const left = Math.min(Math.max(MARGIN, target.left), Math.max(MARGIN, win.innerWidth - own.width - MARGIN));
-    card.style.top = `${Math.round(top)}px`;
-    card.style.left = `${Math.round(left)}px`;
+    const offset = origin.getBoundingClientRect();
+    card.style.top = `${Math.round(top - offset.top)}px`;
+    card.style.left = `${Math.round(left - offset.left)}px`;
   };
   const schedule = () => {
     if (!frame) frame = win.requestAnimationFrame(place);

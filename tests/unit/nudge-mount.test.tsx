@@ -69,6 +69,18 @@ describe('placing the nudge', () => {
     expect(document.body.querySelector(NUDGE_ELEMENT)).toBeNull();
   });
 
+  it('goes inside a modal dialog that holds the composer, so it is not inert behind it', async () => {
+    const dialog = document.createElement('div');
+    dialog.setAttribute('role', 'dialog');
+    dialog.setAttribute('aria-modal', 'true');
+    const editor = document.createElement('textarea');
+    dialog.append(editor);
+    document.body.append(dialog);
+    show(request(editor));
+    const host = await mounted(dialog);
+    expect(host.parentElement).toBe(dialog);
+  });
+
   it('wires the buttons to the request and goes away when closed', async () => {
     const editor = document.createElement('textarea');
     document.body.append(editor);
