@@ -1,16 +1,14 @@
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
-// One config for every tier: engine and rules (Node), UI components
-// (happy-dom, chosen per file with `// @vitest-environment happy-dom`), and the
-// real-browser suite (tests/browser, which loads the production build into Chromium).
+// Engine, rules and UI tests: Node, and happy-dom for components (chosen per
+// file with `// @vitest-environment happy-dom`). The real-browser suite has its
+// own config (vitest.browser.config.ts) and runs after the production build.
 export default defineConfig({
   plugins: [WxtVitest()],
   test: {
     include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'],
-    // The browser suite drives one Chromium per file; on a 2-core machine running
-    // them side by side only makes each slower and flakier.
-    fileParallelism: true,
+    exclude: ['tests/browser/**', 'node_modules/**'],
     maxWorkers: 2,
     testTimeout: 20_000,
     hookTimeout: 120_000,
