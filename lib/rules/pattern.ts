@@ -93,6 +93,25 @@ export function requirementsOf(pattern: string, lexiconTags: ReadonlySet<string>
   return requirements;
 }
 
+/**
+ * The required terms requirementsOf leaves out because they hold a common word
+ * ("(you|u|ur)", "(are|r)"): useless as index keys, but cheap to confirm once
+ * a pattern is a candidate, and most candidates fail them. Only terms made of
+ * plain words and lexicon tags: a compromise tag cannot be checked without a parse.
+ */
+export function confirmationsOf(pattern: string, lexiconTags: ReadonlySet<string>): Trigger[] {
+  const confirmations: Trigger[] = [];
+  for (const term of parsePattern(pattern)) {
+    if (term.optional || term.wildcard) continue;
+    if (term.tags.some((t) => !lexiconTags.has(t))) continue;
+    if (!term.words.some((w) => COMMON_WORDS.has(w) || CONTRACTION_WORDS.has(w))) continue;
+    // A word written with an apostrophe may be parsed as two; leave such terms to the parse.
+    if (term.words.some((w) => /['’]/.test(w))) continue;
+    confirmations.push({ tags: term.tags, words: term.words });
+  }
+  return confirmations;
+}
+
 /** The first requirement of a pattern, or undefined if it has none (used by the rule linter). */
 export function triggerOf(pattern: string, lexiconTags: ReadonlySet<string>): Trigger | undefined {
   return requirementsOf(pattern, lexiconTags)[0];

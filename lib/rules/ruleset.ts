@@ -5,7 +5,7 @@
 import nlp from 'compromise';
 import type { Role } from '../types';
 import type { Token } from '../text/tokens';
-import { parsePattern, requirementsOf, type Trigger } from './pattern';
+import { confirmationsOf, parsePattern, requirementsOf, type Trigger } from './pattern';
 import type { FramesFile, LexiconFile, Rule, RuleFile } from './types';
 
 /** Tags the engine itself puts on words, beside the lexicons: names found by the name matchers. */
@@ -18,6 +18,8 @@ export interface CompiledRule {
   rule: Rule;
   /** Per pattern, what a sentence must contain for it to be worth trying. */
   requirements: Trigger[][];
+  /** Per pattern, common words it also needs (checked after the index, never indexed). */
+  confirmations: Trigger[][];
   patterns: ParsedPattern[];
   /** Keyed by their source text, so a sentence's answer can be shared between rules. */
   unless: Array<{ source: string; parsed: ParsedPattern }>;
@@ -59,6 +61,46 @@ const SHORT_TAILS = new Set([...SHORT_HALVES].filter((w) => !['in', 'a', 'i', 'u
 
 /** Misspellings are only looked for near lexicon words this long or longer. */
 const FUZZY_MIN_LENGTH = 5;
+
+/** compromise's own contraction table ("gonna" → going, to; "im" → i, am) and aliases ("plz" → please). */
+let contractionTable: Map<string, string[]> | undefined;
+function contractionsOf(lower: string): string[] | undefined {
+  if (!contractionTable) {
+    const model = (nlp.world() as { model: { one: { contractions: Array<{ word?: string; out: string[] }>; aliases: Record<string, string> } } }).model.one;
+    contractionTable = new Map();
+    for (const c of model.contractions) if (c.word) contractionTable.set(c.word.toLowerCase(), c.out.map((w) => w.toLowerCase()));
+    for (const [word, alias] of Object.entries(model.aliases)) contractionTable.set(word, [alias]);
+  }
+  return contractionTable.get(lower);
+}
+
+/** What an apostrophe ending may stand for ("'s" is "is", "has" or "us" in "let's"). */
+const APOSTROPHE_ENDINGS: Record<string, string[]> = {
+  s: ['is', 'has', 'was', 'us', 'does'], d: ['would', 'had', 'did', 'could'], ll: ['will', 'shall'], ve: ['have'], re: ['are'], m: ['am'],
+};
+
+/**
+ * Every word compromise may read a token as: the token, its hyphen and
+ * apostrophe parts, and their expansions ("they're" → they, are;
+ * "can't" → can, not; "ain't" → is, are, am, not; "gonna" → going, to).
+ */
+export function readingsOf(lower: string, form: string, possessive = false): string[] {
+  const readings = [form];
+  // The tokeniser took the "'s" off "Ian's"; compromise may read it as "Ian is".
+  if (possessive) readings.push(...APOSTROPHE_ENDINGS.s);
+  const plain = lower.replace(/’/g, "'");
+  const table = contractionsOf(plain) ?? contractionsOf(form);
+  if (table) readings.push(...table);
+  if (/[-‐]/.test(plain)) readings.push(...plain.split(/[-‐]/).map(lexiconWordForm));
+  if (plain.includes("'")) {
+    const parts = plain.split("'");
+    readings.push(...parts.map(lexiconWordForm));
+    if (/n't$/.test(plain)) readings.push(plain.slice(0, -3), 'not', 'can', 'will', 'shall', 'should', 'is', 'are', 'am', 'do', 'does');
+    readings.push(...(APOSTROPHE_ENDINGS[parts[parts.length - 1]] ?? []));
+  }
+  if (plain === 'aint' || plain === "ain't") readings.push('is', 'are', 'am', 'not', 'have', 'has');
+  return readings;
+}
 
 function firstDifference(a: string, b: string): number {
   let i = 0;
@@ -121,11 +163,13 @@ export class RuleSet {
     for (const file of ruleFiles) {
       for (const rule of file.rules) {
         const requirements = rule.patterns.map((p) => requirementsOf(p, this.lexiconTags));
+        const confirmations = rule.patterns.map((p) => confirmationsOf(p, this.lexiconTags));
         const unlessSources = [...(rule.unless ?? [])];
         for (const name of rule.unlessFrames ?? []) unlessSources.push(...(frames.frames[name]?.patterns ?? []));
         this.rules.push({
           rule,
           requirements,
+          confirmations,
           patterns: rule.patterns.map((p) => this.parsed(p)),
           unless: unlessSources.map((source) => ({ source, parsed: this.parsed(source) })),
         });
@@ -340,6 +384,13 @@ export class RuleSet {
     const tags = new Set(tokenTags.flat());
     const words = new Set(forms);
     const satisfied = (t: Trigger): boolean => t.tags.some((tag) => tags.has(tag)) || t.words.some((w) => words.has(w));
+    // Every word compromise may read the tokens as ("they're" → they, are; "gonna" → going, to), for the confirmations.
+    let spoken: Set<string> | undefined;
+    const confirmed = (t: Trigger): boolean => {
+      if (t.tags.some((tag) => tags.has(tag))) return true;
+      spoken ??= new Set(tokens.flatMap((token, i) => readingsOf(token.lower, forms[i], token.possessive)));
+      return t.words.some((w) => spoken!.has(w));
+    };
     // Only patterns indexed under a word or tag this sentence has can be satisfied.
     const candidates = new Set<number>();
     for (const tag of tags) for (const id of this.patternsByTag.get(tag) ?? []) candidates.add(id);
@@ -352,7 +403,7 @@ export class RuleSet {
       const compiled = this.rules[ruleIndex];
       if (compiled.rule.roles && !compiled.rule.roles.includes(role)) continue;
       const required = compiled.requirements[patternIndex];
-      if (!required.every(satisfied)) continue;
+      if (!required.every(satisfied) || !compiled.confirmations[patternIndex].every(confirmed)) continue;
       for (const r of required) {
         r.tags.forEach((t) => usedTags.add(t));
         r.words.forEach((w) => usedWords.add(w));

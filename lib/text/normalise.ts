@@ -208,11 +208,6 @@ export type KnownWord = (lower: string) => boolean;
 const NO_KNOWN_WORDS: KnownWord = () => false;
 
 /**
- * Normalises a draft for matching. `isKnownWord` lets the caller settle
- * ambiguous readings (is "ug1y" "ugly" or "ugiy"?) against its vocabulary;
- * `splitWord` says where run-together words part ("Ihate").
- */
-/**
  * Where a run-together pair of words splits ("Ihate" → 1), or 0 to leave the
  * word whole. Given the word as written, and whether it starts a sentence
  * (where a capital says nothing about names).
@@ -233,7 +228,55 @@ function splitRunTogether(word: Piece[], splitWord: SplitWord, sentenceStart: bo
   return [...word.slice(0, at), space, ...word.slice(at)];
 }
 
+/**
+ * Could any step change this text? Plain ASCII with no substitutes next to
+ * letters, no stretched letters and no spaced-out letters cannot change, except
+ * by a run-together split: most posts take the fast path below.
+ */
+const MAY_NEED_CLEANING =
+  /[^\x00-\x7f]|[A-Za-z][0-9@$!|]|[0-9@$!|][A-Za-z]|([A-Za-z])\1\1|(?:^|[^A-Za-z0-9@$!|])[A-Za-z0-9@$!|][ .\-_*][A-Za-z0-9@$!|][ .\-_*][A-Za-z0-9@$!|](?![A-Za-z0-9@$!|])/i;
+const WORD_RUN = /[A-Za-z0-9@$!|]+/g;
+const SENTENCE_START_BEFORE = /^[\s"'“‘(]*$|[.!?…\n][\s"'“‘(]*$/;
+
+/** The text as it is, if nothing in it needs changing (the common case), else undefined. */
+function unchanged(original: string, splitWord: SplitWord | undefined): NormalisedText | undefined {
+  if (MAY_NEED_CLEANING.test(original)) return undefined;
+  if (splitWord) {
+    let inHandle = false;
+    let last = 0;
+    WORD_RUN.lastIndex = 0;
+    for (let m = WORD_RUN.exec(original); m; m = WORD_RUN.exec(original)) {
+      // Same handle tracking as the full path: "#" starts one, "._-" continue it, anything else ends it.
+      for (let k = last; k < m.index; k++) {
+        const c = original[k];
+        if (c === '#') inHandle = k + 1 === m.index;
+        else if (c !== '.' && c !== '_' && c !== '-') inHandle = false;
+      }
+      last = m.index + m[0].length;
+      const word = m[0];
+      if (inHandle || word.length < 5 || word.length > 30 || !/^[A-Za-z]+$/.test(word)) continue;
+      if (splitWord(word, SENTENCE_START_BEFORE.test(original.slice(Math.max(0, m.index - 12), m.index))) > 0) return undefined;
+    }
+  }
+  const sourceStart = new Int32Array(original.length);
+  const sourceEnd = new Int32Array(original.length);
+  for (let i = 0; i < original.length; i++) {
+    sourceStart[i] = i;
+    sourceEnd[i] = i + 1;
+  }
+  return { text: original, sourceStart, sourceEnd };
+}
+
+/**
+ * Normalises a draft for matching. `isKnownWord` lets the caller settle
+ * ambiguous readings (is "ug1y" "ugly" or "ugiy"?) against its vocabulary;
+ * `splitWord` says where run-together words part ("Ihate").
+ */
 export function normalise(original: string, isKnownWord: KnownWord = NO_KNOWN_WORDS, splitWord?: SplitWord): NormalisedText {
+  return unchanged(original, splitWord) ?? normaliseFully(original, isKnownWord, splitWord);
+}
+
+function normaliseFully(original: string, isKnownWord: KnownWord, splitWord?: SplitWord): NormalisedText {
   const pieces = joinSpacedLetters(cleanCodePoints(original), isKnownWord);
   const builder = new Builder();
   let i = 0;
@@ -253,7 +296,7 @@ export function normalise(original: string, isKnownWord: KnownWord = NO_KNOWN_WO
     // A word is at most a few hundred characters; anything longer is a pasted blob, left alone for speed.
     const raw = pieces.slice(i, j);
     let word = j - i > 200 ? raw : inHandle ? cleanLookalikes(raw) : squeezeStretched(cleanWord(raw, isKnownWord));
-    if (splitWord && !inHandle) word = splitRunTogether(word, splitWord, /^[\s"'“‘(]*$|[.!?…\n][\s"'“‘(]*$/.test(builder.chars.slice(-12).join('')));
+    if (splitWord && !inHandle) word = splitRunTogether(word, splitWord, SENTENCE_START_BEFORE.test(builder.chars.slice(-12).join('')));
     for (const p of word) builder.push(p.value, p.start, p.end);
     i = j;
   }

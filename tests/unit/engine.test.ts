@@ -2,7 +2,8 @@
 // what the prefilter and the parse agree on, and names kept out of it.
 import { describe, expect, it } from 'vitest';
 import { check, prepare, type CheckConfig } from '../../lib';
-import { RuleSet } from '../../lib/rules/ruleset';
+import { confirmationsOf } from '../../lib/rules/pattern';
+import { RuleSet, readingsOf } from '../../lib/rules/ruleset';
 import type { Rule } from '../../lib/rules/types';
 import { normalise, originalSpan } from '../../lib/text/normalise';
 import { tokenise } from '../../lib/text/tokens';
@@ -126,5 +127,40 @@ describe('run-together words', () => {
 
   it.each(['My therapist is great', 'what a badass goal', 'he was smackin it in training'])('leaves %s alone', (text) => {
     expect(check(text, EMPTY).filter((f) => f.category !== 'profanity')).toEqual([]);
+  });
+});
+
+describe('prefilter confirmations', () => {
+  const SECOND_PERSON: Rule = {
+    id: 'bullying/second',
+    category: 'bullying',
+    message: 'A test rule: an insult aimed at you.',
+    patterns: ['(you|u) (are|r) (a|an)? #Insult', '#Insult (is|was) (he|she)'],
+    examples: { match: [], noMatch: [] },
+  };
+  const set = new RuleSet([{ rules: [SECOND_PERSON] }], [{ tag: 'Insult', words: ['loser'] }], { frames: {} });
+  const eligible = (text: string): number => set.eligibleRules(tokenise(text).tokens, new Map(), 'pupil').rules.length;
+
+  it('needs the common words of a pattern too, not only its lexicon words', () => {
+    expect(confirmationsOf('(you|u) (are|r) (a|an)? #Insult', new Set(['Insult']))).toEqual([
+      { tags: [], words: ['you', 'u'] },
+      { tags: [], words: ['are', 'r'] },
+    ]);
+    expect(eligible('what a loser')).toBe(0);
+    expect(eligible('u r a loser')).toBe(1);
+  });
+
+  it.each(["you're a loser", "loser's he", 'loser is he', "y'know you are a loser"])(
+    'counts the words compromise reads into contractions: %s',
+    (text) => {
+      expect(eligible(text)).toBe(1);
+    },
+  );
+
+  it('reads contractions the way compromise does', () => {
+    expect(readingsOf("they're", 'theyre')).toEqual(expect.arrayContaining(['they', 'are']));
+    expect(readingsOf('gonna', 'gonna')).toEqual(expect.arrayContaining(['going', 'to']));
+    expect(readingsOf("can't", 'cant')).toEqual(expect.arrayContaining(['can', 'not']));
+    expect(readingsOf('ian', 'ian', true)).toEqual(expect.arrayContaining(['is', 'has']));
   });
 });
