@@ -32,7 +32,11 @@ export default defineConfig({
       : { key: EXTENSION_PUBLIC_KEY }),
     // storage: settings and managed policy. activeTab: the popup reads the address of the tab it
     // was opened over, so it can say whether it is active there (no install warning, no other tabs).
-    permissions: ['storage', 'activeTab'],
+    // scripting + http(s) hosts: the composer script is registered at run time on the sites an
+    // admin lists in extraSites. Those are only known when policy arrives, and managed policy cannot
+    // grant optional permissions, so Chrome needs them up front (see README, Permissions).
+    permissions: ['storage', 'activeTab', 'scripting'],
+    host_permissions: ['*://*/*'],
     storage: { managed_schema: 'managed_schema.json' },
   }),
 });
