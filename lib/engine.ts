@@ -136,6 +136,9 @@ export function check(text: string, config: CheckConfig, options: CheckOptions =
   tagTokens(schoolMentions, 'School');
   tagTokens(pupilMentions, 'Pupil');
   tagTokens(staffMentions, 'Staff');
+  // "… immigrants. They're vile.": pronouns that refer back to a protected group, for #GroupReference.
+  const groupMentions = ready.rules.groupReferences(tokens, sentences).map((k) => ({ firstToken: k, lastToken: k }));
+  tagTokens(groupMentions, 'GroupReference');
 
   let parses = 0;
   for (let s = 0; s < sentences.length && parses < MAX_PARSES_PER_CHECK; s++) {
@@ -157,6 +160,7 @@ export function check(text: string, config: CheckConfig, options: CheckOptions =
         school: mentionsIn(schoolMentions, tokens, window),
         pupils: mentionsIn(pupilMentions, tokens, window),
         staff: mentionsIn(staffMentions, tokens, window),
+        groups: mentionsIn(groupMentions, tokens, window),
       };
       raw.push(...runRules(eligible, normalised.text, window, tokens, mentions, ready.rules, corrections));
     }
@@ -221,6 +225,7 @@ interface Mentions {
   school: Array<{ firstToken: number; lastToken: number }>;
   pupils: Array<{ firstToken: number; lastToken: number }>;
   staff: Array<{ firstToken: number; lastToken: number }>;
+  groups: Array<{ firstToken: number; lastToken: number }>;
 }
 
 interface DocTerm extends TermLike {
@@ -247,6 +252,7 @@ function runRules(
   tagMentions(terms, window, tokens, mentions.school, ['School', 'Organization']);
   tagMentions(terms, window, tokens, mentions.pupils, ['Pupil', 'Person']);
   tagMentions(terms, window, tokens, mentions.staff, ['Staff', 'Person']);
+  tagMentions(terms, window, tokens, mentions.groups, ['GroupReference']);
 
   const found: RawFinding[] = [];
   // Frames such as counter-speech are shared by many rules: answer each once per sentence.

@@ -8,8 +8,18 @@ import type { Token } from '../text/tokens';
 import { confirmationsOf, parsePattern, requirementsOf, type Trigger } from './pattern';
 import type { FramesFile, LexiconFile, Rule, RuleFile } from './types';
 
-/** Tags the engine itself puts on words, beside the lexicons: names found by the name matchers. */
-export const ENGINE_TAGS = ['Pupil', 'Staff', 'School'] as const;
+/**
+ * Tags the engine itself puts on words, beside the lexicons: names found by
+ * the name matchers, and pronouns that refer back to a protected group.
+ */
+export const ENGINE_TAGS = ['Pupil', 'Staff', 'School', 'GroupReference'] as const;
+
+/** The lexicon tag of protected groups; "they" after one refers back to it (#GroupReference). */
+const GROUP_TAG = 'IdentityGroup';
+/** Pronouns that can refer back to a group named earlier. */
+const GROUP_PRONOUNS = new Set(['they', 'them', 'their', 'theirs', 'themselves', 'these', 'those', "they're", 'theyre', "they've", 'theyve', "they'll", 'theyll', "they'd"]);
+/** …and the ones that can name it as the subject of "are": "they are Muslims after all". */
+const SUBJECT_PRONOUNS = new Set(['they', 'these', 'those', "they're", 'theyre']);
 
 /** A match pattern parsed once: compromise re-parses a string on every call, at ~30x the cost of the match. */
 export type ParsedPattern = ReturnType<typeof nlp.parseMatch>;
@@ -420,6 +430,56 @@ export class RuleSet {
       }
     }
     return { rules, hits, corrections };
+  }
+
+  /**
+   * Pronouns that refer back to a protected group (token indices): after the
+   * group in its own sentence and anywhere in the next ("That's typical of
+   * immigrants. They're vile."), and in the sentence before one that names
+   * them ("They are so stupid. They are Muslims after all.").
+   */
+  groupReferences(tokens: readonly Token[], sentences: ReadonlyArray<{ firstToken: number; endToken: number }>): number[] {
+    const pronoun = tokens.map((t) => t.kind === 'word' && GROUP_PRONOUNS.has(t.lower.replace(/’/g, "'")));
+    if (!pronoun.some(Boolean)) return [];
+    const found = new Set<number>();
+    const firstGroup = sentences.map((sentence) => {
+      for (let k = sentence.firstToken; k < sentence.endToken; k++) if (this.hasTag(tokens, k, GROUP_TAG)) return k;
+      return -1;
+    });
+    sentences.forEach((sentence, s) => {
+      const group = firstGroup[s];
+      if (group < 0) return;
+      for (let k = group + 1; k < sentence.endToken; k++) if (pronoun[k]) found.add(k);
+      const next = sentences[s + 1];
+      if (next) for (let k = next.firstToken; k < next.endToken; k++) if (pronoun[k]) found.add(k);
+      const previous = sentences[s - 1];
+      if (previous && this.namesGroupAsSubject(tokens, sentence, group)) {
+        for (let k = previous.firstToken; k < previous.endToken; k++) if (pronoun[k]) found.add(k);
+      }
+    });
+    return [...found].sort((a, b) => a - b);
+  }
+
+  /** "they are Muslims", "they're immigrants": a subject pronoun, a copula, then the group within a few words. */
+  private namesGroupAsSubject(tokens: readonly Token[], sentence: { firstToken: number }, group: number): boolean {
+    for (let k = Math.max(sentence.firstToken, group - 6); k < group; k++) {
+      const lower = tokens[k].lower.replace(/’/g, "'");
+      if (!SUBJECT_PRONOUNS.has(lower)) continue;
+      if (lower === "they're" || lower === 'theyre' || ['are', 'r', 'were'].includes(tokens[k + 1]?.lower ?? '')) return true;
+    }
+    return false;
+  }
+
+  private hasTag(tokens: readonly Token[], i: number, tag: string): boolean {
+    const form = lexiconWordForm(tokens[i].lower);
+    if (this.tagsOfWord(form)?.includes(tag)) return true;
+    for (let start = Math.max(0, i - 3); start <= i; start++) {
+      for (const phrase of this.phrases.get(lexiconWordForm(tokens[start].lower)) ?? []) {
+        if (!phrase.tags.includes(tag) || start + phrase.words.length <= i) continue;
+        if (phrase.words.every((w, k) => tokens[start + k] && lexiconWordForm(tokens[start + k].lower) === w)) return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -164,3 +164,39 @@ describe('prefilter confirmations', () => {
     expect(readingsOf('ian', 'ian', true)).toEqual(expect.arrayContaining(['is', 'has']));
   });
 });
+
+describe('pronouns that refer back to a group', () => {
+  const ready = prepare(EMPTY);
+  const references = (text: string): string[] => {
+    const { tokens, sentences } = tokenise(text);
+    return ready.rules.groupReferences(tokens, sentences).map((k) => tokens[k].text);
+  };
+
+  it('tags they/them in the sentence after a group, and after it in its own', () => {
+    expect(references("That's typical of immigrants. They're vile.")).toEqual(["They're"]);
+    expect(references('I have nothing against Muslims but most of them are rude')).toEqual(['them']);
+    expect(references('Gay people think they are special. I hate them.')).toEqual(['they', 'them']);
+  });
+
+  it('tags the sentence before one that names the group as "they"', () => {
+    expect(references('Of course they are stupid. They are Muslims after all.')).toEqual(['they']);
+  });
+
+  it('leaves pronouns alone with no group nearby', () => {
+    expect(references('My mates are sound. They are idiots sometimes lol')).toEqual([]);
+    expect(references('Muslims pray. The weather was bad. They left.')).toEqual([]);
+    expect(references('They are late. Women make up half the class.')).toEqual([]);
+  });
+
+  it.each([
+    "That's typical of immigrants. They're absolutely despicable.",
+    'Trans people think they are special. I hate them.',
+    'They are all complete assholes. Needless to say they are Muslims.',
+  ])('lets hate rules reach the group through the pronoun: %s', (text) => {
+    expect(check(text, EMPTY).map((f) => f.category)).toContain('hate');
+  });
+
+  it('does not reach across a sentence that merely follows', () => {
+    expect(check('Immigrants built this town. They are brilliant.', EMPTY)).toEqual([]);
+  });
+});
