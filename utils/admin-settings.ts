@@ -1,9 +1,8 @@
 // The settings a school can set through managed policy, their schema, and the
 // same checks Chrome applies to that schema. Pure TypeScript: the admin tool
-// (Node), the options page and the background all share it.
-//
-// Later absorbed by utils/settings.ts and public/managed_schema.json; until then
-// scripts/lib/managed-schema.ts writes the schema out from MANAGED_SCHEMA below.
+// (Node), the options page and the background all share it. utils/settings.ts
+// layers these with the device's own settings; public/managed_schema.json is
+// written from here (chromeManagedSchema, via scripts/lib/managed-schema.ts).
 
 import { CATEGORIES, POLICY_SECTION_IDS, type Category, type HashedRoster, type PolicySectionId, type Role } from '../lib/types';
 
@@ -124,6 +123,30 @@ export const MANAGED_SCHEMA: ChromeSchema & { properties: Record<AdminSettingKey
 };
 
 export const ADMIN_SETTING_KEYS = Object.keys(MANAGED_SCHEMA.properties) as AdminSettingKey[];
+
+/**
+ * The schema Chrome is given (public/managed_schema.json). Chrome drops a whole
+ * setting when one list item or nested value fails its schema, so below the top
+ * level only types are kept: one mistyped host must not lose every extra site,
+ * nor one bad mode every category. utils/settings.ts checks those values one by
+ * one instead and skips only the bad ones. MANAGED_SCHEMA keeps the full rules
+ * for the admin tool and the options page.
+ */
+export function chromeManagedSchema(schema: ChromeSchema = MANAGED_SCHEMA, depth = 0): ChromeSchema {
+  const loose: ChromeSchema = { ...schema };
+  if (depth > 1) {
+    delete loose.pattern;
+    delete loose.enum;
+    delete loose.minimum;
+    delete loose.maximum;
+  }
+  if (schema.properties) {
+    loose.properties = Object.fromEntries(Object.entries(schema.properties).map(([name, item]) => [name, chromeManagedSchema(item, depth + 1)]));
+  }
+  if (schema.items) loose.items = chromeManagedSchema(schema.items, depth + 1);
+  if (schema.additionalProperties) loose.additionalProperties = chromeManagedSchema(schema.additionalProperties, depth + 1);
+  return loose;
+}
 
 /**
  * Problems with `value` against `schema`, each naming the path. Chrome's rules:

@@ -2,41 +2,49 @@
 // set through managed policy, then what was set on this device, then defaults.
 // A key with a bad value is skipped (with a console warning) and the next layer
 // is used, so one mistake in a policy file never switches the whole thing off.
+// Lists are checked entry by entry: Chrome drops a whole list for one bad item
+// when the schema says so, so the schema stays loose where that would hurt.
 import { storage } from 'wxt/utils/storage';
 import { browser } from 'wxt/browser';
 import { validateConfig, ConfigError } from '@/lib/config';
-import type { CheckConfig, Role } from '@/lib/types';
+import { CATEGORIES, POLICY_SECTION_IDS, type Category, type CheckConfig, type PolicySectionId, type Role } from '@/lib/types';
+import {
+  ANCHOR_PATTERN,
+  ROSTER_HASH_PATTERN,
+  CATEGORY_MODES,
+  DEFAULT_ADMIN_SETTINGS,
+  normaliseHost,
+  parseAdminSetting,
+  type AdminSettings,
+  type CategoryMode,
+  type CategoryModes,
+} from '@/utils/admin-settings';
 
-export interface Settings {
-  schoolNames: string[];
+export interface Settings extends AdminSettings {
+  /**
+   * Pupils as "First Last", in plaintext: only from this device (a teacher's own
+   * set-up). Never from managed policy, which pupils can read at chrome://policy.
+   */
   pupilNames: string[];
-  staffNames: string[];
-  role: Role;
-  /** Hostnames the admin added; `*.example.org` covers the domain and its subdomains. */
-  extraSites: string[];
 }
 
 export type SettingKey = keyof Settings;
 export type SettingSource = 'managed' | 'local' | 'default';
 
-export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
-  schoolNames: [],
-  pupilNames: [],
-  staffNames: [],
-  role: 'pupil',
-  extraSites: [],
-});
+export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({ ...DEFAULT_ADMIN_SETTINGS, pupilNames: [] });
 
 type Parser<T> = (value: unknown, key: string) => T;
 
 /** Uses the engine's own validation, so the rules for each field live in one place. */
 const parseRole: Parser<Role> = (value) => validateConfig({ role: value }).role;
 
+function warnSkipped(problem: string): void {
+  console.warn(`Second Thought: skipped ${problem}`);
+}
+
 /**
  * A list of names, checked one entry at a time with the engine's validation.
- * A bad entry is skipped with a warning rather than losing the whole list
- * (Chrome itself drops a whole policy list for one bad item, so the schema
- * stays loose and the checking happens here).
+ * A bad entry is skipped with a warning rather than losing the whole list.
  */
 function nameList(key: 'schoolNames' | 'pupilNames' | 'staffNames'): Parser<string[]> {
   return (value) => {
@@ -46,15 +54,12 @@ function nameList(key: 'schoolNames' | 'pupilNames' | 'staffNames'): Parser<stri
       try {
         names.push(...(validateConfig({ [key]: [item] })[key] as string[]));
       } catch (error) {
-        const problem = error instanceof Error ? error.message.replace(`${key}[0]`, `${key}[${index}]`) : String(error);
-        console.warn(`Second Thought: skipped ${problem}`);
+        warnSkipped(error instanceof Error ? error.message.replace(`${key}[0]`, `${key}[${index}]`) : String(error));
       }
     });
     return names;
   };
 }
-
-const HOST_PATTERN = /^(\*\.)?(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*$/;
 
 /**
  * Accepts what an admin is likely to type: `forum.example.org`, `*.example.org`,
@@ -62,37 +67,119 @@ const HOST_PATTERN = /^(\*\.)?(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)(?:\.[a-z0-9](?
  * port and path are dropped: sites are matched over http and https, on any port).
  */
 export function normaliseSite(raw: string): string | null {
-  const site = raw
-    .trim()
-    .toLowerCase()
-    .replace(/^[a-z][a-z0-9+.-]*:\/\//, '')
-    .replace(/[/?#].*$/, '')
-    .replace(/:\d+$/, '')
-    .replace(/\.$/, '');
-  return HOST_PATTERN.test(site) ? site : null;
+  return normaliseHost(raw) ?? null;
 }
 
-const parseExtraSites: Parser<string[]> = (value, key) => {
+const siteList: Parser<string[]> = (value, key) => {
   if (!Array.isArray(value)) throw new ConfigError(key, 'should be a list of hostnames');
   const sites: string[] = [];
   value.forEach((item, index) => {
     const site = typeof item === 'string' ? normaliseSite(item) : null;
-    // One bad entry is skipped rather than losing the whole list.
-    if (site === null) console.warn(`Second Thought: ${key}[${index}] is not a hostname; skipped:`, item);
+    if (site === null) warnSkipped(`${key}[${index}]: ${JSON.stringify(item)} is not a hostname`);
     else if (!sites.includes(site)) sites.push(site);
   });
   return sites;
 };
+
+const textList: Parser<string[]> = (value, key) => {
+  if (!Array.isArray(value)) throw new ConfigError(key, 'should be a list of text lines');
+  const lines: string[] = [];
+  value.forEach((item, index) => {
+    if (typeof item === 'string' && item.trim() !== '') lines.push(item.trim());
+    else warnSkipped(`${key}[${index}]: should be a line of text`);
+  });
+  return lines;
+};
+
+const ROSTER_LISTS = ['firstNames', 'fullNames', 'firstInitials', 'surnames'] as const;
+
+/**
+ * The roster's version and key must be right or it is no use at all; a bad hash
+ * in one of its lists only loses that one entry. Then the engine's own check,
+ * so the engine never sees a roster it would refuse.
+ */
+const parseHashedRoster: Parser<Settings['hashedRoster']> = (value, key) => {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new ConfigError(key, 'should be an object written by the admin tool');
+  }
+  const raw = value as Record<string, unknown>;
+  const hashPattern = new RegExp(ROSTER_HASH_PATTERN);
+  const roster: Record<string, unknown> = { version: raw.version, key: raw.key };
+  for (const list of ROSTER_LISTS) {
+    const items = raw[list];
+    if (!Array.isArray(items)) throw new ConfigError(`${key}.${list}`, 'should be a list of hashes');
+    roster[list] = items.filter((item, index) => {
+      const ok = typeof item === 'string' && hashPattern.test(item);
+      if (!ok) warnSkipped(`${key}.${list}[${index}]: not a hash written by the admin tool`);
+      return ok;
+    });
+  }
+  return validateConfig({ hashedRoster: parseAdminSetting('hashedRoster', roster) }).hashedRoster;
+};
+
+const parseAnchors: Parser<Settings['policySectionAnchors']> = (value, key) => {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new ConfigError(key, 'should be an object of section anchors');
+  const anchors: Partial<Record<PolicySectionId, string>> = {};
+  const anchorPattern = new RegExp(ANCHOR_PATTERN);
+  for (const [section, anchor] of Object.entries(value)) {
+    if (!POLICY_SECTION_IDS.includes(section as PolicySectionId)) warnSkipped(`${key}.${section}: not a policy section`);
+    else if (typeof anchor !== 'string' || !anchorPattern.test(anchor)) warnSkipped(`${key}.${section}: should be an anchor or an https address`);
+    else anchors[section as PolicySectionId] = anchor;
+  }
+  return anchors;
+};
+
+/** Each category and role on its own: a typo in one leaves the others in force. */
+const parseCategories: Parser<CategoryModes> = (value, key) => {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new ConfigError(key, 'should be an object of categories');
+  const modes: CategoryModes = {};
+  for (const [category, byRole] of Object.entries(value)) {
+    if (!CATEGORIES.includes(category as Category)) {
+      warnSkipped(`${key}.${category}: not a category`);
+      continue;
+    }
+    if (typeof byRole !== 'object' || byRole === null || Array.isArray(byRole)) {
+      warnSkipped(`${key}.${category}: should say a mode for pupil and/or staff`);
+      continue;
+    }
+    for (const [role, mode] of Object.entries(byRole)) {
+      if (role !== 'pupil' && role !== 'staff') warnSkipped(`${key}.${category}.${role}: not a role`);
+      else if (!CATEGORY_MODES.includes(mode as CategoryMode)) warnSkipped(`${key}.${category}.${role}: should be off, nudge, reason or block`);
+      else (modes[category as Category] ??= {})[role] = mode as CategoryMode;
+    }
+  }
+  return modes;
+};
+
+const schemaChecked =
+  <K extends keyof AdminSettings>(key: K): Parser<AdminSettings[K]> =>
+  (value) =>
+    parseAdminSetting(key, value);
 
 const PARSERS: { [K in SettingKey]: Parser<Settings[K]> } = {
   schoolNames: nameList('schoolNames'),
   pupilNames: nameList('pupilNames'),
   staffNames: nameList('staffNames'),
   role: parseRole,
-  extraSites: parseExtraSites,
+  extraSites: siteList,
+  disabledSites: siteList,
+  hashedRoster: parseHashedRoster,
+  policyUrl: schemaChecked('policyUrl'),
+  policySectionAnchors: parseAnchors,
+  reportUrl: schemaChecked('reportUrl'),
+  reportEmail: schemaChecked('reportEmail'),
+  supportContacts: textList,
+  categories: parseCategories,
+  lockSettings: schemaChecked('lockSettings'),
 };
 
 export const SETTING_KEYS = Object.keys(PARSERS) as SettingKey[];
+
+/** Settings that never come from managed policy, and why (said in the warning). */
+const NOT_FROM_POLICY: Partial<Record<SettingKey, string>> = {
+  pupilNames:
+    'pupils’ names in plaintext are not read from managed policy, because anyone using the browser can read it at chrome://policy; use hashedRoster (written by the admin tool) instead',
+};
 
 export interface LayeredSettings {
   settings: Settings;
@@ -100,7 +187,11 @@ export interface LayeredSettings {
   sources: Record<SettingKey, SettingSource>;
 }
 
-/** Combines the layers. Pure, so it can be tested without a browser. */
+/**
+ * Combines the layers. Pure, so it can be tested without a browser. When the
+ * school locks settings, nothing made on this device counts: a value saved
+ * before the lock must not quietly outlive it.
+ */
 export function layerSettings(
   managed: Record<string, unknown>,
   local: Record<string, unknown>,
@@ -108,15 +199,18 @@ export function layerSettings(
 ): LayeredSettings {
   const settings = { ...DEFAULT_SETTINGS } as Settings;
   const sources = {} as Record<SettingKey, SettingSource>;
+  const values = settings as unknown as Record<string, unknown>;
+  for (const key of Object.keys(NOT_FROM_POLICY) as SettingKey[]) {
+    if (managed[key] !== undefined) warn(`Second Thought: ignoring the managed setting ${key}: ${NOT_FROM_POLICY[key]}.`);
+  }
+  const layers: [SettingSource, Record<string, unknown>][] = [['managed', managed]];
+  if (managed.lockSettings !== true) layers.push(['local', local]);
   for (const key of SETTING_KEYS) {
     sources[key] = 'default';
-    for (const [source, layer] of [
-      ['managed', managed],
-      ['local', local],
-    ] as const) {
-      if (layer[key] === undefined) continue;
+    for (const [source, layer] of layers) {
+      if (layer[key] === undefined || (source === 'managed' && key in NOT_FROM_POLICY)) continue;
       try {
-        (settings as unknown as Record<string, unknown>)[key] = PARSERS[key](layer[key], key);
+        values[key] = PARSERS[key](layer[key], key);
         sources[key] = source;
         break;
       } catch (error) {
@@ -147,7 +241,11 @@ export async function loadSettings(): Promise<LayeredSettings> {
   return layerSettings(managed, local ?? {});
 }
 
-/** Calls back when any layer changes. Managed changes arrive without a reload. */
+/**
+ * Calls back when any layer changes. Chrome reports managed changes here without
+ * a reload; Firefox never does (its policies are read when it starts), so there
+ * the settings read at start-up are the school's.
+ */
 export function watchSettings(onChange: () => void): () => void {
   const listener = (_changes: unknown, area: string) => {
     if (area === 'managed' || area === 'local') onChange();
@@ -163,10 +261,24 @@ export function configFrom(settings: Settings): CheckConfig {
     pupilNames: settings.pupilNames,
     staffNames: settings.staffNames,
     role: settings.role,
+    ...(settings.hashedRoster ? { hashedRoster: settings.hashedRoster } : {}),
   };
+}
+
+/** What a writer in `role` gets for each category: a nudge unless the school chose otherwise. */
+export function modeFor(settings: Pick<Settings, 'categories'>, category: Category, role: Role): CategoryMode {
+  return settings.categories[category]?.[role] ?? 'nudge';
 }
 
 /** Match patterns for the extra sites: http and https, any port (Chrome matches every port when none is given). */
 export function matchPatternsFor(sites: readonly string[]): string[] {
   return sites.map((site) => `*://${site}/*`);
+}
+
+/** `host` against an extraSites or disabledSites entry: "forum.example.org" exactly, or "*.example.org" for the domain and its subdomains. */
+export function matchesSiteEntry(host: string, entry: string): boolean {
+  const name = host.toLowerCase().replace(/\.$/, '');
+  if (!entry.startsWith('*.')) return name === entry;
+  const domain = entry.slice(2);
+  return name === domain || name.endsWith(`.${domain}`);
 }

@@ -1,13 +1,13 @@
-// The full managed schema, as public/managed_schema.json should hold it. The
-// schema itself lives in utils/admin-settings.ts beside the settings type, so the
-// two cannot drift; this writes it out:
+// The managed schema, as public/managed_schema.json should hold it. The schema
+// itself lives in utils/admin-settings.ts beside the settings type, so the two
+// cannot drift; this writes out the form Chrome is given (chromeManagedSchema):
 //   npx tsx scripts/lib/managed-schema.ts > public/managed_schema.json
 
 import { resolve } from 'node:path';
-import { MANAGED_SCHEMA } from '../../utils/admin-settings';
+import { chromeManagedSchema } from '../../utils/admin-settings';
 
 export function managedSchemaJson(): string {
-  return `${JSON.stringify(MANAGED_SCHEMA, null, 2)}\n`;
+  return `${JSON.stringify(chromeManagedSchema(), null, 2)}\n`;
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === resolve(new URL(import.meta.url).pathname)) {

@@ -1,7 +1,13 @@
 // @vitest-environment happy-dom
 // Settings layering: managed policy, then this device, then defaults, key by key.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { DEFAULT_SETTINGS, layerSettings, matchPatternsFor, normaliseSite } from '@/utils/settings';
+import { hashRoster } from '@/lib/names/roster-hash';
+import { chromeManagedSchema, MANAGED_SCHEMA, type ChromeSchema } from '@/utils/admin-settings';
+import { configFrom, DEFAULT_SETTINGS, layerSettings, matchesSiteEntry, matchPatternsFor, modeFor, normaliseSite } from '@/utils/settings';
+
+const quiet = () => vi.spyOn(console, 'warn').mockImplementation(() => {});
 
 describe('layerSettings', () => {
   it('uses defaults when nothing is set', () => {
@@ -38,7 +44,7 @@ describe('layerSettings', () => {
 
   it('skips one bad entry in a list rather than losing the whole list', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    const { settings } = layerSettings({ pupilNames: ['Tamsin Okoro', 'Tamsin', 42], extraSites: ['ok.example.org', 'not a host!'] }, {});
+    const { settings } = layerSettings({ extraSites: ['ok.example.org', 'not a host!'] }, { pupilNames: ['Tamsin Okoro', 'Tamsin', 42] });
     expect(settings.pupilNames).toEqual(['Tamsin Okoro']);
     expect(settings.extraSites).toEqual(['ok.example.org']);
     expect(warn).toHaveBeenCalled();
@@ -64,5 +70,125 @@ describe('extra sites', () => {
       '*://forum.school-example.org/*',
       '*://*.example.org/*',
     ]);
+  });
+});
+
+describe('the school’s settings', () => {
+  const roster = hashRoster(['Tamsin Okoro', 'Jayden Whitlock']);
+
+  it('never reads pupils’ plaintext names from managed policy, and says why', () => {
+    const warn = vi.fn();
+    const { settings, sources } = layerSettings({ pupilNames: ['Tamsin Okoro'] }, {}, warn);
+    expect(settings.pupilNames).toEqual([]);
+    expect(sources.pupilNames).toBe('default');
+    expect(warn.mock.calls.join(' ')).toMatch(/pupilNames.*chrome:\/\/policy.*hashedRoster/);
+  });
+
+  it('takes plaintext pupil names from this device (a teacher’s own set-up), even with a school roster', () => {
+    const { settings, sources } = layerSettings({ hashedRoster: roster, pupilNames: ['Someone Else'] }, { pupilNames: ['Amira Haddad'] }, () => {});
+    expect(settings.pupilNames).toEqual(['Amira Haddad']);
+    expect(sources.pupilNames).toBe('local');
+    expect(settings.hashedRoster).toEqual(roster);
+  });
+
+  it('gives the engine the hashed roster', () => {
+    const { settings } = layerSettings({ hashedRoster: roster, role: 'staff' }, {});
+    expect(configFrom(settings)).toMatchObject({ hashedRoster: roster, role: 'staff', pupilNames: [] });
+    expect(configFrom(DEFAULT_SETTINGS)).not.toHaveProperty('hashedRoster');
+  });
+
+  it('skips a bad hash but keeps the roster; a roster without its key is ignored', () => {
+    const spy = quiet();
+    const { settings } = layerSettings({ hashedRoster: { ...roster, surnames: [...roster.surnames, 'Okoro'] } }, {});
+    expect(settings.hashedRoster?.surnames).toEqual(roster.surnames);
+    const warn = vi.fn();
+    const { settings: keyless } = layerSettings({ hashedRoster: { ...roster, key: '' } }, {}, warn);
+    expect(keyless.hashedRoster).toBeUndefined();
+    expect(warn.mock.calls.join(' ')).toMatch(/hashedRoster/);
+    spy.mockRestore();
+  });
+
+  it('reads every admin setting from policy', () => {
+    const managed = {
+      schoolNames: ['Hollins Park Academy'],
+      staffNames: ['Mr Okafor'],
+      role: 'pupil',
+      extraSites: ['forum.school-example.org'],
+      disabledSites: ['tiktok.com'],
+      hashedRoster: roster,
+      policyUrl: 'https://school.example.org/policy',
+      policySectionAnchors: { 'objective-1': 'pupils', 'strategy-4': 'https://school.example.org/report' },
+      reportUrl: 'https://school.example.org/report',
+      reportEmail: 'dsl@school.example.org',
+      supportContacts: ['Mrs Khan, Designated Safeguarding Lead, room B12'],
+      categories: { profanity: { pupil: 'off' }, threat: { pupil: 'block', staff: 'reason' } },
+      lockSettings: true,
+    };
+    const { settings, sources } = layerSettings(managed, {});
+    expect(settings).toEqual({ ...managed, pupilNames: [] });
+    expect(Object.entries(sources).filter(([, source]) => source !== 'managed').map(([key]) => key)).toEqual(['pupilNames']);
+  });
+
+  it('keeps each good category mode and skips only the bad ones', () => {
+    const warn = quiet();
+    const { settings } = layerSettings(
+      { categories: { profanity: { pupil: 'off', staff: 'silence' }, swearing: { pupil: 'off' }, threat: 'block', hate: { teacher: 'block', pupil: 'block' } } },
+      {},
+    );
+    expect(settings.categories).toEqual({ profanity: { pupil: 'off' }, hate: { pupil: 'block' } });
+    expect(warn).toHaveBeenCalledTimes(4);
+    expect(modeFor(settings, 'profanity', 'pupil')).toBe('off');
+    expect(modeFor(settings, 'profanity', 'staff')).toBe('nudge');
+    expect(modeFor(settings, 'hate', 'pupil')).toBe('block');
+    warn.mockRestore();
+  });
+
+  it('uses nothing from this device once the school locks settings', () => {
+    const { settings, sources } = layerSettings(
+      { lockSettings: true, schoolNames: ['Hollins Park Academy'] },
+      { staffNames: ['Mr Okafor'], categories: { bullying: { pupil: 'off' } }, pupilNames: ['Tamsin Okoro'] },
+    );
+    expect(settings.staffNames).toEqual([]);
+    expect(settings.categories).toEqual({});
+    expect(settings.pupilNames).toEqual([]);
+    expect(sources.staffNames).toBe('default');
+  });
+
+  it('ignores a bad address or email from policy and keeps the rest', () => {
+    const warn = vi.fn();
+    const { settings } = layerSettings({ reportUrl: 'http://not-https.example.org', reportEmail: 'dsl@school.example.org', policyUrl: 'javascript:alert(1)' }, {}, warn);
+    expect(settings.reportUrl).toBeUndefined();
+    expect(settings.policyUrl).toBeUndefined();
+    expect(settings.reportEmail).toBe('dsl@school.example.org');
+    expect(warn).toHaveBeenCalledTimes(2);
+  });
+
+  it('matches site entries exactly, or a domain and its subdomains for *.', () => {
+    expect(matchesSiteEntry('tiktok.com', 'tiktok.com')).toBe(true);
+    expect(matchesSiteEntry('www.tiktok.com', 'tiktok.com')).toBe(false);
+    expect(matchesSiteEntry('www.tiktok.com', '*.tiktok.com')).toBe(true);
+    expect(matchesSiteEntry('tiktok.com.', '*.tiktok.com')).toBe(true);
+    expect(matchesSiteEntry('nottiktok.com', '*.tiktok.com')).toBe(false);
+  });
+});
+
+describe('the schema Chrome is given', () => {
+  it('is what public/managed_schema.json holds (regenerate with npx tsx scripts/lib/managed-schema.ts)', () => {
+    const file = JSON.parse(readFileSync(join(process.cwd(), 'public/managed_schema.json'), 'utf8'));
+    expect(file).toEqual(chromeManagedSchema());
+    expect(Object.keys(file.properties)).toEqual(Object.keys(MANAGED_SCHEMA.properties));
+    expect(file.properties).not.toHaveProperty('pupilNames');
+  });
+
+  it('checks only types below the top level, so one bad list item cannot drop a whole setting in Chrome', () => {
+    const nested: string[] = [];
+    const walk = (schema: ChromeSchema, path: string, depth: number) => {
+      if (depth > 1 && (schema.pattern || schema.enum)) nested.push(path);
+      for (const [name, item] of Object.entries(schema.properties ?? {})) walk(item, `${path}.${name}`, depth + 1);
+      if (schema.items) walk(schema.items, `${path}[]`, depth + 1);
+    };
+    walk(chromeManagedSchema(), '', 0);
+    expect(nested).toEqual([]);
+    expect(chromeManagedSchema().properties?.role.enum).toEqual(['pupil', 'staff']);
   });
 });

@@ -8,6 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Worker } from 'playwright-core';
 import { FIXTURE_HOSTS } from '../fixtures/catalogue';
+import type { AdminSettings } from '../../../utils/admin-settings';
 
 /** Fixed by the manifest key in wxt.config.ts. */
 export const EXTENSION_ID = 'clhppdhgldbhpoeohikenicmnbbifcjl';
@@ -22,14 +23,12 @@ export const POLICY_DIR = '/etc/chromium/policies/managed';
 // (Both write the same settings, so Chromium's merge of the files is harmless.)
 export const POLICY_FILE = join(POLICY_DIR, `second-thought-test-${process.pid}.json`);
 
-/** The extension's managed settings (storage.managed), as an admin writes them. */
-export interface ExtensionSettings {
-  schoolNames?: string[];
-  pupilNames?: string[];
-  staffNames?: string[];
-  role?: 'staff' | 'pupil';
-  extraSites?: string[];
-}
+/**
+ * The extension's managed settings (storage.managed), as an admin writes them
+ * (utils/admin-settings.ts). pupilNames is allowed only so a test can show the
+ * extension ignores plaintext names in policy.
+ */
+export type ExtensionSettings = Partial<AdminSettings> & { pupilNames?: string[] };
 
 export interface LaunchOptions {
   /** The local fixture server's port; every fixture host maps to it. */

@@ -26,7 +26,7 @@ import {
 export { nudge };
 
 export const BENIGN_TEXT = 'Great match today, well played everyone';
-/** Harmful posts: bullying, and a pupil named in the test settings (TEST_SETTINGS.pupilNames). */
+/** Harmful posts: bullying, and a pupil on the test roster (TEST_PUPILS, hashed into TEST_SETTINGS). */
 export const HARMFUL_TEXTS = ['kys you ugly loser', 'Tamsin Okoro is so annoying in maths'];
 
 export const REPETITIONS = Number(process.env.BROWSER_REPEAT ?? 3);

@@ -5,16 +5,20 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page, Worker } from 'playwright-core';
+import { hashRoster } from '../../../lib/names/roster-hash';
 import { SITE_PAGES } from '../fixtures/catalogue';
 import { buildFixtures } from './build-fixtures';
 import { nudgeOrPost, openFixture, send, submissions, typeIntoComposer } from './driver';
 import { launchChromium, type ExtensionSettings } from './chromium';
 import { startFixtureServer, type FixtureServer } from './server';
 
+/** Pupils of the invented school; in policy only as the admin tool writes them, hashed. */
+export const TEST_PUPILS = ['Tamsin Okoro', 'Jayden Whitlock'];
+
 /** The school the browser tests pretend to be; names are invented. */
 export const TEST_SETTINGS: ExtensionSettings = {
   schoolNames: ['Hollins Park Academy', 'Hollins Park'],
-  pupilNames: ['Tamsin Okoro', 'Jayden Whitlock'],
+  hashedRoster: hashRoster(TEST_PUPILS),
   staffNames: ['Mr Okafor', 'Mrs Lindqvist'],
   role: 'pupil',
   extraSites: ['forum.school-example.org', '*.school-example.org'],
