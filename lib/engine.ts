@@ -19,7 +19,7 @@ import { WordKnowledge } from './names/word-knowledge';
 import { CATEGORY_SECTIONS, CATEGORY_SEVERITY } from './policy/category-sections';
 import { compromiseKnowsWord, isCommonWord } from './rules/english';
 import wordGuard from './rules/word-guard.json';
-import { RuleSet, type CompiledRule, type TermLike } from './rules/ruleset';
+import { RuleSet, type CompiledRule, type Eligibility, type TermLike } from './rules/ruleset';
 import { normalise, originalSpan, type NormalisedText } from './text/normalise';
 import { tokenise, type Sentence, type Token } from './text/tokens';
 import { findProfanity } from './profanity';
@@ -150,7 +150,8 @@ export function check(text: string, config: CheckConfig, options: CheckOptions =
       const tags = engineTags.get(k);
       if (tags) sentenceTags.set(k - sentence.firstToken, tags);
     }
-    const { rules: eligible, hits, corrections } = ready.rules.eligibleRules(sentenceTokens, sentenceTags, role, ready.isNameWord);
+    const eligibility = ready.rules.eligibleRules(sentenceTokens, sentenceTags, role, ready.isNameWord);
+    const { rules: eligible, hits } = eligibility;
     if (eligible.length === 0) continue;
     for (const window of parseWindows(sentence, tokens, hits.map((h) => h + sentence.firstToken))) {
       // The cap counts windows, not sentences: a pasted essay can be one endless sentence.
@@ -162,7 +163,7 @@ export function check(text: string, config: CheckConfig, options: CheckOptions =
         staff: mentionsIn(staffMentions, tokens, window),
         groups: mentionsIn(groupMentions, tokens, window),
       };
-      raw.push(...runRules(eligible, normalised.text, window, tokens, mentions, ready.rules, corrections));
+      raw.push(...runRules(eligibility, normalised.text, window, tokens, mentions, ready.rules));
     }
   }
 
@@ -233,13 +234,12 @@ interface DocTerm extends TermLike {
 }
 
 function runRules(
-  eligible: CompiledRule[],
+  { rules: eligible, corrections, mayMatch }: Eligibility,
   text: string,
   window: Window,
   tokens: readonly Token[],
   mentions: Mentions,
   rules: RuleSet,
-  corrections: ReadonlyMap<string, string>,
 ): RawFinding[] {
   const slice = text.slice(window.start, window.end);
   // Tokenise and tag, but skip the chunker and the other full-parse steps the
@@ -258,11 +258,12 @@ function runRules(
   // Frames such as counter-speech are shared by many rules: answer each once per sentence.
   const unlessAnswers = new Map<string, boolean>();
   const cancelled = (unless: CompiledRule['unless']): boolean =>
-    unless.some(({ source, parsed }) => {
-      let answer = unlessAnswers.get(source);
+    unless.some((u) => {
+      let answer = unlessAnswers.get(u.source);
       if (answer === undefined) {
-        answer = doc.has(parsed);
-        unlessAnswers.set(source, answer);
+        // Most cancelling patterns need a word the sentence does not have: no need to run them.
+        answer = mayMatch(u) && doc.has(u.parsed);
+        unlessAnswers.set(u.source, answer);
       }
       return answer;
     });

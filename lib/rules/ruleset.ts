@@ -32,7 +32,15 @@ export interface CompiledRule {
   confirmations: Trigger[][];
   patterns: ParsedPattern[];
   /** Keyed by their source text, so a sentence's answer can be shared between rules. */
-  unless: Array<{ source: string; parsed: ParsedPattern }>;
+  unless: UnlessPattern[];
+}
+
+/** A cancelling pattern, with what a sentence must hold for it to match (so most are never run). */
+export interface UnlessPattern {
+  source: string;
+  parsed: ParsedPattern;
+  requirements: Trigger[];
+  confirmations: Trigger[];
 }
 
 /** A rule with only the patterns a sentence could satisfy. */
@@ -44,6 +52,8 @@ export interface Eligibility {
   hits: number[];
   /** Misspelt words of this sentence read as lexicon words ("hatrd" → "hatred"); tagTerms needs the same. */
   corrections: Map<string, string>;
+  /** Could this cancelling pattern match anywhere in the sentence? If not, it need not be run. */
+  mayMatch: (unless: UnlessPattern) => boolean;
 }
 
 interface Phrase {
@@ -119,6 +129,8 @@ function firstDifference(a: string, b: string): number {
 }
 
 export function lexiconWordForm(normal: string): string {
+  // Most words need none of the clean-up below.
+  if (/^[a-z0-9-]*$/.test(normal)) return normal;
   return normal.replace(/['’]s$/, '').replace(/['’]/g, '').replace(/[^\p{L}\p{N}\- ]/gu, '');
 }
 
@@ -181,7 +193,7 @@ export class RuleSet {
           requirements,
           confirmations,
           patterns: rule.patterns.map((p) => this.parsed(p)),
-          unless: unlessSources.map((source) => ({ source, parsed: this.parsed(source) })),
+          unless: unlessSources.map((source) => this.unlessPattern(source)),
         });
       }
     }
@@ -328,6 +340,21 @@ export class RuleSet {
     });
   }
 
+  private readonly unlessPatterns = new Map<string, UnlessPattern>();
+  private unlessPattern(source: string): UnlessPattern {
+    let compiled = this.unlessPatterns.get(source);
+    if (!compiled) {
+      compiled = {
+        source,
+        parsed: this.parsed(source),
+        requirements: requirementsOf(source, this.lexiconTags),
+        confirmations: confirmationsOf(source, this.lexiconTags),
+      };
+      this.unlessPatterns.set(source, compiled);
+    }
+    return compiled;
+  }
+
   private readonly parsedPatterns = new Map<string, ParsedPattern>();
   private parsed(pattern: string): ParsedPattern {
     let parsed = this.parsedPatterns.get(pattern);
@@ -429,7 +456,8 @@ export class RuleSet {
         if (usedWords.has(forms[i]) || tokenTags[i].some((t) => usedTags.has(t))) hits.push(i);
       }
     }
-    return { rules, hits, corrections };
+    const mayMatch = (unless: UnlessPattern): boolean => unless.requirements.every(satisfied) && unless.confirmations.every(confirmed);
+    return { rules, hits, corrections, mayMatch };
   }
 
   /**
@@ -442,7 +470,10 @@ export class RuleSet {
     const pronoun = tokens.map((t) => t.kind === 'word' && GROUP_PRONOUNS.has(t.lower.replace(/’/g, "'")));
     if (!pronoun.some(Boolean)) return [];
     const found = new Set<number>();
-    const firstGroup = sentences.map((sentence) => {
+    const hasPronoun = sentences.map((sentence) => pronoun.slice(sentence.firstToken, sentence.endToken).some(Boolean));
+    // Only sentences with a pronoun in or next to them need their group found.
+    const firstGroup = sentences.map((sentence, s) => {
+      if (!hasPronoun[s] && !hasPronoun[s + 1] && !hasPronoun[s - 1]) return -1;
       for (let k = sentence.firstToken; k < sentence.endToken; k++) if (this.hasTag(tokens, k, GROUP_TAG)) return k;
       return -1;
     });
