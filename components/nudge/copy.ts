@@ -27,25 +27,100 @@ export function policySectionTitle(section: string): string {
   return POLICY_SECTION_TITLES[section] ?? section.replace(/-/g, ' ');
 }
 
+/** The link's full name, so it makes sense read out on its own in a list of links. */
+export function policyLinkName(section: string): string {
+  const title = policySectionTitle(section);
+  const colon = title.indexOf(': ');
+  if (colon === -1) return `Read ${title} of the policy`;
+  return `Read ${title.slice(0, colon)} of the policy: ${title.slice(colon + 2)}`;
+}
+
+/** Said when the school has asked that posts like this are not sent (mode 'block'). */
+export const BLOCKED_NOTE =
+  'Your school has asked that posts like this aren’t sent, so this one can’t go as it is. You can still edit it and post something else.';
+
+/**
+ * Mode 'reason': a moment to think before posting anyway. The answer is never
+ * kept or sent anywhere, and the hint says so, because a pupil who thinks
+ * they are being watched answers for the watcher, not for themselves.
+ */
+export const REASON_QUESTION = 'Before it goes, why are you posting it?';
+export const REASON_PRIVACY = 'Your answer stays here: it isn’t saved or sent to anyone.';
+export const REASON_CHOICES = [
+  'It’s a joke, and everyone reading it will know that',
+  'I’m quoting or reporting something, not saying it myself',
+  'I think the check has got this wrong',
+] as const;
+export const REASON_OTHER = 'Something else';
+export const REASON_OTHER_LABEL = 'Your reason';
+export const REASON_NEEDED = 'Choose a reason above to post anyway.';
+
+/** Policy strategy 4: cyber bullying must be reported. */
+export const REPORT_LEAD = 'If someone is being bullied, you can report it';
+export const REPORT_LINK = 'Report bullying to the school';
+export function reportEmailLinkName(email: string): string {
+  return `Email ${email}`;
+}
+export function reportFallback(role: Role | undefined): string {
+  return role === 'staff'
+    ? ' to your designated safeguarding lead.'
+    : ' to a teacher, your tutor or another trusted adult at school.';
+}
+
 export interface SupportLine {
   name: string;
-  detail: string;
-  /** A phone number to dial, when there is one. */
+  /** The number as people read it, when there is one. */
+  phone?: string;
+  /** The same number for a tel: link. */
   tel?: string;
+  /** When and for whom, in a few words. */
+  detail?: string;
+  /** A web page about the service, when the school gave one. */
+  url?: string;
+}
+
+/** A contact as a school's settings give it. */
+export interface SupportContact {
+  name: string;
+  phone?: string;
+  url?: string;
+  text?: string;
+}
+
+/** Only web and mail addresses become links; anything else in settings is not followed. */
+export function safeHref(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    const parsed = new URL(url);
+    return ['https:', 'http:', 'mailto:'].includes(parsed.protocol) ? parsed.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The school's own contacts, in the shape the default list has. */
+export function supportLinesFrom(contacts: readonly SupportContact[]): SupportLine[] {
+  return contacts
+    .filter((contact) => contact.name.trim() !== '')
+    .map((contact) => {
+      const phone = contact.phone?.trim() || undefined;
+      const tel = phone?.replace(/[^\d+]/g, '') || undefined;
+      return { name: contact.name.trim(), phone, tel, detail: contact.text?.trim() || undefined, url: safeHref(contact.url) };
+    });
 }
 
 /** Where to turn, shown first whenever a post sounds like someone is struggling. */
 export function supportLines(role: Role | undefined): SupportLine[] {
   if (role === 'staff') {
     return [
-      { name: 'Samaritans', detail: '116 123, free, day or night', tel: '116123' },
-      { name: 'Education Support', detail: '08000 562 561, free, for everyone who works in education', tel: '08000562561' },
+      { name: 'Samaritans', phone: '116 123', tel: '116123', detail: 'free, day or night' },
+      { name: 'Education Support', phone: '08000 562 561', tel: '08000562561', detail: 'free, for everyone who works in education' },
       { name: 'Someone you trust', detail: 'a colleague, your line manager or a friend' },
     ];
   }
   return [
-    { name: 'Childline', detail: '0800 1111, free, day or night', tel: '08001111' },
-    { name: 'Samaritans', detail: '116 123, free, day or night', tel: '116123' },
+    { name: 'Childline', phone: '0800 1111', tel: '08001111', detail: 'free, day or night' },
+    { name: 'Samaritans', phone: '116 123', tel: '116123', detail: 'free, day or night' },
     { name: 'A trusted adult at school', detail: 'a teacher, your tutor or the pastoral team' },
   ];
 }

@@ -1,66 +1,169 @@
 // Calm by design: a white card, dark text, one teal accent. No red, no alarm
-// icons. Colours meet WCAG AA contrast (text ≥ 4.5:1) in light and dark schemes.
+// icons; severity only tints the thin bar beside each finding. Every colour is
+// in NUDGE_PALETTE so a test can hold the pairs to WCAG AA (text ≥ 4.5:1,
+// bars, borders and focus rings ≥ 3:1) in the light and the dark scheme.
+
+export interface NudgePalette {
+  background: string;
+  text: string;
+  muted: string;
+  link: string;
+  accent: string;
+  accentText: string;
+  accentHover: string;
+  panel: string;
+  calmPanel: string;
+  markBackground: string;
+  markText: string;
+  border: string;
+  focus: string;
+  info: string;
+  warning: string;
+  serious: string;
+}
+
+export const NUDGE_PALETTE: { light: NudgePalette; dark: NudgePalette } = {
+  light: {
+    background: '#ffffff',
+    text: '#1d2a2e',
+    muted: '#3b4a4f',
+    link: '#075a62',
+    accent: '#0b6e77',
+    accentText: '#ffffff',
+    accentHover: '#075a62',
+    panel: '#e9f4f3',
+    calmPanel: '#f1f4f5',
+    markBackground: '#fbe7b5',
+    markText: '#1d2a2e',
+    border: '#8a9a9e',
+    focus: '#9a4a00',
+    info: '#5b7f86',
+    warning: '#a8710c',
+    serious: '#a8492a',
+  },
+  dark: {
+    background: '#17252a',
+    text: '#e8f0f1',
+    muted: '#c5d3d6',
+    link: '#8fdde0',
+    accent: '#5cc4c9',
+    accentText: '#0d1b1e',
+    accentHover: '#8fdde0',
+    panel: '#1f363b',
+    calmPanel: '#223238',
+    markBackground: '#6b5417',
+    markText: '#fff6df',
+    border: '#6f878d',
+    focus: '#f2b233',
+    info: '#8fb3b8',
+    warning: '#e0b04f',
+    serious: '#e8876a',
+  },
+};
+
+function variables(palette: NudgePalette): string {
+  return Object.entries(palette)
+    .map(([name, value]) => `--st-${name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}: ${value};`)
+    .join(' ');
+}
+
+// Below this viewport height (a reply box in a small iframe, a phone held
+// sideways) the card tightens up so its heading and buttons stay in view.
+export const COMPACT_BELOW_PX = 480;
+
 export const NUDGE_CSS = `
 .nudge {
+  ${variables(NUDGE_PALETTE.light)}
   position: fixed;
   z-index: 2147483647;
   box-sizing: border-box;
-  width: min(400px, calc(100vw - 16px));
+  display: flex;
+  flex-direction: column;
+  width: min(420px, calc(100vw - 16px));
   max-height: calc(100vh - 16px);
-  overflow: auto;
-  padding: 16px 18px;
+  overflow: hidden;
   border-radius: 12px;
-  border: 1px solid #c9d3d6;
-  border-top: 4px solid #0b6e77;
-  background: #ffffff;
-  color: #1d2a2e;
+  border: 1px solid var(--st-border);
+  border-top: 4px solid var(--st-accent);
+  background: var(--st-background);
+  color: var(--st-text);
   box-shadow: 0 8px 28px rgba(16, 36, 42, 0.18);
   font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
   text-align: left;
 }
-.title { margin: 0 0 6px; font-size: 17px; font-weight: 650; }
-.intro { margin: 0 0 12px; }
+.nudge *, .nudge *::before, .nudge *::after { box-sizing: border-box; }
+.title { flex: none; margin: 0; padding: 14px 18px 6px; font-size: 17px; font-weight: 650; line-height: 1.3; }
+/* Only the middle scrolls: the heading above and the buttons below never leave the card. */
+.body { flex: 1 1 auto; min-height: 0; overflow-y: auto; overscroll-behavior: contain; padding: 0 18px 4px; }
+.intro { margin: 0 0 12px; color: var(--st-muted); }
 .support {
   margin: 0 0 12px;
   padding: 10px 12px;
   border-radius: 8px;
-  background: #e9f4f3;
+  background: var(--st-panel);
 }
 .support-lead { margin: 0 0 4px; font-weight: 600; }
 .support ul, .findings { margin: 0; padding: 0; list-style: none; }
 .support li { margin: 2px 0; }
-.finding { margin: 0 0 12px; padding: 0 0 0 10px; border-left: 3px solid #d9a441; }
-.finding-wellbeing { border-left-color: #0b6e77; }
+.finding { margin: 0 0 12px; padding: 0 0 0 10px; border-left: 3px solid var(--st-warning); }
+.severity-info { border-left-color: var(--st-info); }
+.severity-serious { border-left-color: var(--st-serious); }
+.finding-wellbeing { border-left-color: var(--st-accent); }
 .finding p { margin: 0 0 4px; }
-.excerpt { color: #3b4a4f; font-style: italic; overflow-wrap: anywhere; }
-mark { background: #fbe7b5; color: #1d2a2e; font-style: normal; padding: 0 2px; border-radius: 3px; }
-.suggestion { color: #3b4a4f; }
-.more { margin: 0 0 12px; color: #3b4a4f; }
-a { color: #075a62; text-decoration: underline; }
-.actions { display: flex; gap: 8px; flex-wrap: wrap; margin-top: 4px; }
+.excerpt { color: var(--st-muted); overflow-wrap: anywhere; }
+mark { background: var(--st-mark-background); color: var(--st-mark-text); font-weight: 600; padding: 0 2px; border-radius: 3px; }
+.suggestion { color: var(--st-muted); }
+.policy { font-size: 14px; }
+.more { margin: 0 0 12px; color: var(--st-muted); }
+.report { margin: 0 0 12px; }
+.note {
+  margin: 0 0 12px;
+  padding: 10px 12px;
+  border-radius: 8px;
+  background: var(--st-calm-panel);
+}
+.reason { margin: 0 0 12px; padding: 10px 12px; border: 0; border-radius: 8px; background: var(--st-calm-panel); min-width: 0; }
+.reason legend { float: left; width: 100%; padding: 0; margin: 0 0 2px; font-weight: 600; }
+.reason .hint { clear: both; margin: 0 0 6px; color: var(--st-muted); font-size: 14px; }
+.reason label { display: flex; gap: 8px; align-items: flex-start; margin: 4px 0; cursor: pointer; }
+.reason input[type="radio"] { margin: 4px 0 0; flex: none; accent-color: var(--st-accent); }
+.reason .other { display: block; margin: 6px 0 0 24px; }
+.reason .other span { display: block; font-size: 14px; }
+.reason input[type="text"] {
+  font: inherit;
+  width: 100%;
+  padding: 5px 8px;
+  border: 1px solid var(--st-border);
+  border-radius: 6px;
+  background: var(--st-background);
+  color: var(--st-text);
+}
+a { color: var(--st-link); text-decoration: underline; }
+.actions { flex: none; display: flex; gap: 8px; flex-wrap: wrap; align-items: center; padding: 10px 18px 14px; border-top: 1px solid var(--st-calm-panel); }
+.actions .needed { flex-basis: 100%; margin: 0; color: var(--st-muted); font-size: 14px; }
 button {
   font: inherit;
   font-weight: 600;
   padding: 8px 14px;
   border-radius: 8px;
   cursor: pointer;
-  border: 1px solid #0b6e77;
+  border: 1px solid var(--st-accent);
 }
-.primary { background: #0b6e77; color: #ffffff; }
-.primary:hover { background: #075a62; }
-.secondary { background: transparent; color: #075a62; }
-.secondary:hover { background: #e9f4f3; }
-button:focus-visible, a:focus-visible { outline: 3px solid #f2b233; outline-offset: 2px; }
+.primary { background: var(--st-accent); color: var(--st-accent-text); }
+.primary:hover { background: var(--st-accent-hover); }
+.secondary { background: transparent; color: var(--st-link); }
+.secondary:hover { background: var(--st-panel); }
+.secondary:disabled { cursor: not-allowed; color: var(--st-muted); border-style: dashed; border-color: var(--st-border); background: transparent; }
+button:focus-visible, a:focus-visible, input:focus-visible { outline: 3px solid var(--st-focus); outline-offset: 2px; }
+.nudge.compact { font-size: 14px; line-height: 1.35; }
+.compact .title { padding: 8px 12px 4px; font-size: 15px; }
+.compact .body { padding: 0 12px 2px; }
+.compact .intro, .compact .support, .compact .finding, .compact .more, .compact .report, .compact .note, .compact .reason { margin-bottom: 8px; }
+.compact .support, .compact .note, .compact .reason { padding: 6px 8px; }
+.compact .actions { padding: 6px 12px 8px; gap: 6px; }
+.compact button { padding: 5px 12px; }
 @media (prefers-color-scheme: dark) {
-  .nudge { background: #17252a; color: #e8f0f1; border-color: #3c5157; border-top-color: #5cc4c9; }
-  .intro, .excerpt, .suggestion, .more { color: #c5d3d6; }
-  .support { background: #1f363b; }
-  mark { background: #6b5417; color: #fff6df; }
-  a, .secondary { color: #8fdde0; }
-  .primary { background: #5cc4c9; border-color: #5cc4c9; color: #0d1b1e; }
-  .primary:hover { background: #8fdde0; }
-  .secondary { border-color: #5cc4c9; }
-  .secondary:hover { background: #1f363b; }
+  .nudge { ${variables(NUDGE_PALETTE.dark)} box-shadow: 0 8px 28px rgba(0, 0, 0, 0.5); }
 }
 @media (prefers-reduced-motion: no-preference) {
   .nudge { animation: second-thought-in 120ms ease-out; }
