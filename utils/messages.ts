@@ -1,6 +1,6 @@
 // The message protocol between the content script and the background.
 // Only plain data crosses it, so findings arrive exactly as the engine made them.
-import type { Finding, Role } from '@/lib/types';
+import type { Category, Finding, Role } from '@/lib/types';
 
 /** Asks the background to check a draft before it is sent. */
 export interface CheckRequest {
@@ -27,8 +27,28 @@ export interface OpenPolicyRequest {
 
 export type Request = CheckRequest | WarmUpRequest | OpenPolicyRequest;
 
+/** How the school wants a category handled for this writer (categories turned off never reach the nudge). */
+export type NudgeMode = 'nudge' | 'reason' | 'block';
+
+/** Someone to talk to, shown in place of the built-in helplines. */
+export interface SupportContact {
+  name: string;
+  phone?: string;
+  url?: string;
+  text?: string;
+}
+
+/** The school's settings the nudge needs, sent with each verdict so they are never stale. */
+export interface NudgeSettings {
+  /** The mode for each category in the findings, for this writer's role. */
+  modes?: Partial<Record<Category, NudgeMode>>;
+  reportUrl?: string;
+  reportEmail?: string;
+  supportContacts?: SupportContact[];
+}
+
 /** `role` tells the nudge whom it is talking to (support lines differ for staff). */
-export type CheckReply = { findings: Finding[]; role?: Role } | { error: string };
+export type CheckReply = { findings: Finding[]; role?: Role; nudgeSettings?: NudgeSettings } | { error: string };
 export interface WarmUpReply {
   ready: true;
 }

@@ -1,11 +1,17 @@
 // The background's answer to the content script, kept apart from the browser
 // wiring so it can be tested with a stand-in engine.
-import type { Category, CheckConfig, CheckOptions, Finding } from '@/lib/types';
-import { isRequest, policySectionUrl, type CheckReply } from '@/utils/messages';
-import { configFrom, type LayeredSettings } from '@/utils/settings';
+import { policySectionUrl as schoolPolicySectionUrl } from '@/lib/policy/parse-policy';
+import { POLICY_SECTION_IDS, type Category, type CheckConfig, type CheckOptions, type Finding, type PolicySectionId } from '@/lib/types';
+import { isRequest, policySectionUrl, type CheckReply, type NudgeMode, type NudgeSettings, type SupportContact } from '@/utils/messages';
+import { configFrom, matchesSiteEntry, modeFor, type LayeredSettings, type Settings } from '@/utils/settings';
 
 // Touches the name tables, the rule prefilter and the parser.
 const WARM_UP_TEXT = 'Warming up: you are so stupid, see you at school tomorrow.';
+
+/** A built-in site's domains, so turning off "x.com" also turns off twitter.com. */
+export interface SiteDomains {
+  domains: readonly string[];
+}
 
 export interface CheckerDeps {
   loadSettings(): Promise<LayeredSettings>;
@@ -14,6 +20,8 @@ export interface CheckerDeps {
   openTab(url: string): Promise<unknown>;
   /** Counts a nudge by its categories (numbers only, for the popup). */
   recordNudge?(categories: Category[]): void;
+  /** The built-in sites, for disabledSites entries that name one of a site's domains. */
+  builtInSites?: readonly SiteDomains[];
 }
 
 export interface Checker {
@@ -26,6 +34,70 @@ export interface Checker {
   settings(): Promise<LayeredSettings>;
 }
 
+function isOnDomain(host: string, domain: string): boolean {
+  return host === domain || host.endsWith(`.${domain}`);
+}
+
+/** Whether the school (or this device) turned Second Thought off on `host`. */
+export function isSiteDisabled(hostname: string, disabledSites: readonly string[], builtIns: readonly SiteDomains[] = []): boolean {
+  if (disabledSites.length === 0) return false;
+  const host = hostname.toLowerCase().replace(/\.$/, '');
+  const builtIn = builtIns.find((site) => site.domains.some((domain) => isOnDomain(host, domain)));
+  return disabledSites.some((entry) => matchesSiteEntry(host, entry) || (builtIn?.domains.includes(entry) ?? false));
+}
+
+/**
+ * An admin writes a contact as one line ("Mrs Khan, Designated Safeguarding
+ * Lead, room B12"). The part before the first colon or comma is the name; a
+ * phone number or https address in the rest becomes a link.
+ */
+export function supportContactFrom(line: string): SupportContact {
+  const split = /^([^:,]+)[:,]\s*(.*)$/.exec(line.trim());
+  if (!split) return { name: line.trim() };
+  const [, name, rest] = split;
+  const contact: SupportContact = { name: name.trim() };
+  const url = /https:\/\/\S+/.exec(rest)?.[0];
+  const phone = /(?:\+44\s?|\b0)\d[\d ]{7,12}\d\b/.exec(rest)?.[0];
+  if (url) contact.url = url.replace(/[.,;)]+$/, '');
+  if (phone) contact.phone = phone.trim();
+  const text = rest
+    .replace(url ?? '\0', '')
+    .replace(phone ?? '\0', '')
+    .replace(/\s*[,;:–—-]\s*$/, '')
+    .replace(/^\s*[,;:–—-]\s*/, '')
+    .trim();
+  if (text) contact.text = text;
+  return contact;
+}
+
+/** Where a policy link goes: the school's own copy (with its anchors) when set, else the packaged page. */
+export function policyAddress(section: string, settings: Pick<Settings, 'policyUrl' | 'policySectionAnchors'> | undefined, getURL: (path: string) => string): string {
+  const packaged = policySectionUrl(getURL, section);
+  if (!settings?.policyUrl || !POLICY_SECTION_IDS.includes(section as PolicySectionId)) return packaged;
+  const anchor = settings.policySectionAnchors[section as PolicySectionId];
+  // An anchor may be a whole address, for a policy split over several pages.
+  if (anchor?.startsWith('https://')) return anchor;
+  return schoolPolicySectionUrl(section as PolicySectionId, {
+    packagedPageUrl: getURL('/policy.html'),
+    schoolPolicyUrl: settings.policyUrl,
+    schoolAnchors: settings.policySectionAnchors,
+  });
+}
+
+/** What the nudge needs from the settings, for the categories it is about to show. */
+function nudgeSettingsFor(settings: Settings, findings: readonly Finding[]): NudgeSettings {
+  const modes: Partial<Record<Category, NudgeMode>> = {};
+  for (const { category } of findings) {
+    const mode = modeFor(settings, category, settings.role);
+    if (mode !== 'off') modes[category] = mode;
+  }
+  const nudge: NudgeSettings = { modes };
+  if (settings.reportUrl) nudge.reportUrl = settings.reportUrl;
+  if (settings.reportEmail) nudge.reportEmail = settings.reportEmail;
+  if (settings.supportContacts.length > 0) nudge.supportContacts = settings.supportContacts.map(supportContactFrom);
+  return nudge;
+}
+
 export function createChecker(deps: CheckerDeps): Checker {
   let settings: Promise<LayeredSettings> | null = null;
   let warm: Promise<void> | null = null;
@@ -33,7 +105,9 @@ export function createChecker(deps: CheckerDeps): Checker {
 
   function runCheck(text: string, layered: LayeredSettings): Finding[] {
     const { settings: current } = layered;
-    return deps.check(text, configFrom(current), { role: current.role });
+    const findings = deps.check(text, configFrom(current), { role: current.role });
+    // The school turned these off for this role: the writer never hears of them.
+    return findings.filter((finding) => modeFor(current, finding.category, current.role) !== 'off');
   }
 
   function warmEngine(): Promise<void> {
@@ -46,22 +120,32 @@ export function createChecker(deps: CheckerDeps): Checker {
     return warm;
   }
 
-  function answer(text: string): Promise<CheckReply> {
+  function answer(text: string, host: string): Promise<CheckReply> {
     return currentSettings().then(
       (layered): CheckReply => {
-        let findings: Finding[];
+        const { settings: current } = layered;
         try {
-          findings = runCheck(text, layered);
+          // A site the school turned off: allow at once, without looking at the text.
+          if (isSiteDisabled(host, current.disabledSites, deps.builtInSites)) return { findings: [], role: current.role };
+          const findings = runCheck(text, layered);
+          if (findings.length === 0) return { findings, role: current.role };
+          deps.recordNudge?.(findings.map((finding) => finding.category));
+          return { findings, role: current.role, nudgeSettings: nudgeSettingsFor(current, findings) };
         } catch (error) {
           // Fail open: the content script lets the post go ahead.
           console.error('Second Thought: the check failed; the post goes ahead:', error);
           return { error: error instanceof Error ? error.message : String(error) };
         }
-        if (findings.length > 0) deps.recordNudge?.(findings.map((finding) => finding.category));
-        return { findings, role: layered.settings.role };
       },
       (error: unknown): CheckReply => ({ error: `settings could not be read: ${String(error)}` }),
     );
+  }
+
+  function openPolicy(section: string): Promise<unknown> {
+    return currentSettings()
+      .then(({ settings: current }) => current, () => undefined)
+      .then((current) => deps.openTab(policyAddress(section, current, deps.getURL)))
+      .then(() => ({}));
   }
 
   return {
@@ -74,9 +158,9 @@ export function createChecker(deps: CheckerDeps): Checker {
             () => ({ ready: false }),
           );
         case 'open-policy':
-          return deps.openTab(policySectionUrl(deps.getURL, message.section)).then(() => ({}));
+          return openPolicy(message.section);
         case 'check':
-          return answer(message.text);
+          return answer(message.text, message.host);
       }
     },
     warm: warmEngine,

@@ -5,6 +5,7 @@ import { storage } from 'wxt/utils/storage';
 import { NUDGE_COUNTS_KEY, addNudge } from '@/components/settings/nudge-counts';
 import { check } from '@/lib';
 import { loadSettings, watchSettings } from '@/utils/settings';
+import { BUILT_IN_SITES } from '@/utils/sites';
 import { createChecker } from './checker';
 import { syncExtraSites } from './extra-sites';
 
@@ -15,6 +16,7 @@ export default defineBackground(() => {
     check,
     getURL: browser.runtime.getURL as (path: string) => string,
     openTab: (url) => browser.tabs.create({ url }),
+    builtInSites: BUILT_IN_SITES,
     recordNudge: (categories) => {
       // One write at a time, so two quick nudges both count.
       counting = counting
@@ -30,7 +32,10 @@ export default defineBackground(() => {
       .then(({ settings }) => syncExtraSites(settings.extraSites))
       .catch((error: unknown) => console.warn('Second Thought: could not register the extra sites:', error));
 
-  // Managed policy changes arrive here without a reload.
+  // Chrome reports a managed policy change here, and the next check uses it
+  // without a reload. Firefox has no change event for managed storage (it reads
+  // policies.json when it starts), so there the read just below, made each time
+  // the background starts, is what picks up the school's settings.
   watchSettings(() => {
     checker.invalidate();
     void registerExtraSites();

@@ -198,6 +198,7 @@ export function createComposerGuard(options: GuardOptions): Guard {
         text,
         findings: outcome.findings,
         role: outcome.role,
+        ...outcome.nudgeSettings,
         onEdit: () => settleNudge(send, 'edit'),
         onPostAnyway: () => settleNudge(send, 'post'),
       });

@@ -1,4 +1,5 @@
 import type { Finding, Role } from '@/lib/types';
+import type { NudgeSettings } from '@/utils/messages';
 
 /** A key press that sends a post. Shift+Enter is always a new line, never a send. */
 export type SendKey = 'enter' | 'mod-enter';
@@ -27,10 +28,11 @@ export interface SiteAdapter {
   editorsFor?(control: HTMLElement, lastFocused: HTMLElement | null): HTMLElement[];
 }
 
-/** What the background said about a draft. */
-export type CheckOutcome = { findings: Finding[]; role?: Role } | { failed: string };
+/** What the background said about a draft, with the school's settings for the nudge. */
+export type CheckOutcome = { findings: Finding[]; role?: Role; nudgeSettings?: NudgeSettings } | { failed: string };
 
-export interface NudgeRequest {
+/** The school's settings (modes, where to report, support contacts) travel with the findings. */
+export interface NudgeRequest extends NudgeSettings {
   /** The editor the nudge belongs to (placed near it; focus returns to it). */
   editor: HTMLElement;
   text: string;
