@@ -8,7 +8,7 @@ import {
   excerptAround,
   headingsFor,
   policyLinkName,
-  policySectionTitle,
+  policyLinkText,
   REASON_CHOICES,
   REASON_NEEDED,
   REASON_OTHER,
@@ -219,7 +219,7 @@ export function Nudge(props: NudgeProps) {
                             onOpenPolicy(section);
                           }}
                         >
-                          {policySectionTitle(section)}
+                          {policyLinkText(section)}
                         </a>
                       </Fragment>
                     ))}

@@ -27,12 +27,25 @@ export function policySectionTitle(section: string): string {
   return POLICY_SECTION_TITLES[section] ?? section.replace(/-/g, ' ');
 }
 
-/** The link's full name, so it makes sense read out on its own in a list of links. */
-export function policyLinkName(section: string): string {
+function splitTitle(section: string): { label: string; topic?: string } {
   const title = policySectionTitle(section);
   const colon = title.indexOf(': ');
-  if (colon === -1) return `Read ${title} of the policy`;
-  return `Read ${title.slice(0, colon)} of the policy: ${title.slice(colon + 2)}`;
+  return colon === -1 ? { label: title } : { label: title.slice(0, colon), topic: title.slice(colon + 2) };
+}
+
+/** A policy link as it reads in the nudge: "Objective 6 (cyber bullying)". */
+export function policyLinkText(section: string): string {
+  const { label, topic } = splitTitle(section);
+  return topic ? `${label} (${topic})` : label;
+}
+
+/**
+ * The link's full name, so it makes sense read out on its own in a list of
+ * links; it keeps the visible words in order, for people who speak a link's name.
+ */
+export function policyLinkName(section: string): string {
+  const { label, topic } = splitTitle(section);
+  return topic ? `Read ${label} of the policy (${topic})` : `Read ${label} of the policy`;
 }
 
 /** Said when the school has asked that posts like this are not sent (mode 'block'). */

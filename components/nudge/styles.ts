@@ -15,6 +15,9 @@ export interface NudgePalette {
   calmPanel: string;
   markBackground: string;
   markText: string;
+  /** The card's own edge: decoration, the shadow sets it apart too. */
+  outline: string;
+  /** The edge of the reason field, which must be seen (3:1). */
   border: string;
   focus: string;
   info: string;
@@ -35,7 +38,8 @@ export const NUDGE_PALETTE: { light: NudgePalette; dark: NudgePalette } = {
     calmPanel: '#f1f4f5',
     markBackground: '#fbe7b5',
     markText: '#1d2a2e',
-    border: '#8a9a9e',
+    outline: '#c9d3d6',
+    border: '#7b8b90',
     focus: '#9a4a00',
     info: '#5b7f86',
     warning: '#a8710c',
@@ -53,6 +57,7 @@ export const NUDGE_PALETTE: { light: NudgePalette; dark: NudgePalette } = {
     calmPanel: '#223238',
     markBackground: '#6b5417',
     markText: '#fff6df',
+    outline: '#3c5157',
     border: '#6f878d',
     focus: '#f2b233',
     info: '#8fb3b8',
@@ -74,6 +79,7 @@ export const COMPACT_BELOW_PX = 480;
 export const NUDGE_CSS = `
 .nudge {
   ${variables(NUDGE_PALETTE.light)}
+  --st-scroll-shadow: rgba(16, 36, 42, 0.22);
   position: fixed;
   z-index: 2147483647;
   box-sizing: border-box;
@@ -83,7 +89,7 @@ export const NUDGE_CSS = `
   max-height: calc(100vh - 16px);
   overflow: hidden;
   border-radius: 12px;
-  border: 1px solid var(--st-border);
+  border: 1px solid var(--st-outline);
   border-top: 4px solid var(--st-accent);
   background: var(--st-background);
   color: var(--st-text);
@@ -94,7 +100,23 @@ export const NUDGE_CSS = `
 .nudge *, .nudge *::before, .nudge *::after { box-sizing: border-box; }
 .title { flex: none; margin: 0; padding: 14px 18px 6px; font-size: 17px; font-weight: 650; line-height: 1.3; }
 /* Only the middle scrolls: the heading above and the buttons below never leave the card. */
-.body { flex: 1 1 auto; min-height: 0; overflow-y: auto; overscroll-behavior: contain; padding: 0 18px 4px; }
+.body {
+  flex: 1 1 auto;
+  min-height: 0;
+  overflow-y: auto;
+  overscroll-behavior: contain;
+  padding: 0 18px 4px;
+  /* A soft shadow at an edge only while there is more to scroll that way
+     (the background-attachment trick: the covers move with the content). */
+  background:
+    linear-gradient(var(--st-background) 30%, transparent) center top,
+    linear-gradient(transparent, var(--st-background) 70%) center bottom,
+    radial-gradient(farthest-side at 50% 0, var(--st-scroll-shadow), transparent) center top,
+    radial-gradient(farthest-side at 50% 100%, var(--st-scroll-shadow), transparent) center bottom;
+  background-repeat: no-repeat;
+  background-size: 100% 28px, 100% 28px, 100% 10px, 100% 10px;
+  background-attachment: local, local, scroll, scroll;
+}
 .intro { margin: 0 0 12px; color: var(--st-muted); }
 .support {
   margin: 0 0 12px;
@@ -139,7 +161,7 @@ mark { background: var(--st-mark-background); color: var(--st-mark-text); font-w
   color: var(--st-text);
 }
 a { color: var(--st-link); text-decoration: underline; }
-.actions { flex: none; display: flex; gap: 8px; flex-wrap: wrap; align-items: center; padding: 10px 18px 14px; border-top: 1px solid var(--st-calm-panel); }
+.actions { flex: none; display: flex; gap: 8px; flex-wrap: wrap; align-items: center; padding: 10px 18px 14px; }
 .actions .needed { flex-basis: 100%; margin: 0; color: var(--st-muted); font-size: 14px; }
 button {
   font: inherit;
@@ -163,7 +185,7 @@ button:focus-visible, a:focus-visible, input:focus-visible { outline: 3px solid 
 .compact .actions { padding: 6px 12px 8px; gap: 6px; }
 .compact button { padding: 5px 12px; }
 @media (prefers-color-scheme: dark) {
-  .nudge { ${variables(NUDGE_PALETTE.dark)} box-shadow: 0 8px 28px rgba(0, 0, 0, 0.5); }
+  .nudge { ${variables(NUDGE_PALETTE.dark)} --st-scroll-shadow: rgba(0, 0, 0, 0.6); box-shadow: 0 8px 28px rgba(0, 0, 0, 0.5); }
 }
 @media (prefers-reduced-motion: no-preference) {
   .nudge { animation: second-thought-in 120ms ease-out; }

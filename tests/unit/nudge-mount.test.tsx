@@ -94,6 +94,50 @@ describe('placing the nudge', () => {
     expect(document.body.querySelector(NUDGE_ELEMENT)).toBeNull();
   });
 
+  it('passes the school’s settings from the presenter to the nudge', async () => {
+    const editor = document.createElement('textarea');
+    document.body.append(editor);
+    const blocking = createNudgePresenter(ctx, {
+      policyUrl: (section) => `chrome-extension://id/policy.html#${section}`,
+      settings: async () => ({ modes: { bullying: 'block' }, reportUrl: 'https://school.example/report' }),
+    });
+    blocking(request(editor));
+    const host = await mounted(document.body);
+    const buttons = Array.from(host.shadowRoot!.querySelectorAll('button'), (button) => button.textContent);
+    expect(buttons).toEqual(['Edit post']);
+    expect(host.shadowRoot!.querySelector('a[href="https://school.example/report"]')).not.toBeNull();
+  });
+
+  it('lets a request carry its own settings, which win over the presenter’s', async () => {
+    const editor = document.createElement('textarea');
+    document.body.append(editor);
+    const presenter = createNudgePresenter(ctx, {
+      policyUrl: (section) => `chrome-extension://id/policy.html#${section}`,
+      settings: { modes: { bullying: 'block' } },
+    });
+    presenter({ ...request(editor), modes: { bullying: 'reason' } } as NudgeRequest);
+    const host = await mounted(document.body);
+    const postAnyway = Array.from(host.shadowRoot!.querySelectorAll('button')).find((button) => button.textContent === 'Post anyway');
+    expect(postAnyway?.disabled).toBe(true);
+    expect(host.shadowRoot!.querySelector('input[type="radio"]')).not.toBeNull();
+  });
+
+  it('still shows the plain nudge when the settings cannot be read', async () => {
+    const editor = document.createElement('textarea');
+    document.body.append(editor);
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const presenter = createNudgePresenter(ctx, {
+      policyUrl: (section) => `chrome-extension://id/policy.html#${section}`,
+      settings: () => Promise.reject(new Error('storage unavailable')),
+    });
+    presenter(request(editor));
+    const host = await mounted(document.body);
+    const buttons = Array.from(host.shadowRoot!.querySelectorAll('button'), (button) => button.textContent);
+    expect(buttons).toEqual(['Edit post', 'Post anyway']);
+    expect(warn).toHaveBeenCalled();
+    warn.mockRestore();
+  });
+
   it('never mounts if closed before it was ready', async () => {
     const editor = document.createElement('textarea');
     document.body.append(editor);

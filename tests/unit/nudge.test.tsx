@@ -133,6 +133,78 @@ describe('the nudge', () => {
     expect(onPostAnyway).toHaveBeenCalledTimes(1);
   });
 
+  it('names each policy link so it makes sense on its own', () => {
+    const { dialog } = renderNudge();
+    const link = within(dialog).getByRole('link', { name: 'Read Objective 6 of the policy (cyber bullying)' });
+    // The visible words are inside the name, in order, for people who speak a link's name.
+    expect(link.getAttribute('aria-label')).toContain(link.textContent!.replace(/ \(.*/, ''));
+    expect(link.textContent).toBe('Objective 6 (cyber bullying)');
+  });
+
+  it('keeps Tab inside the nudge: past the last control it comes back to the first, and back again', () => {
+    const { dialog } = renderNudge();
+    const first = within(dialog).getAllByRole('link')[0];
+    const last = screen.getByRole('button', { name: 'Post anyway' });
+    last.focus();
+    const forward = new KeyboardEvent('keydown', { key: 'Tab', bubbles: true, cancelable: true });
+    last.dispatchEvent(forward);
+    expect(forward.defaultPrevented).toBe(true);
+    expect(document.activeElement).toBe(first);
+    const back = new KeyboardEvent('keydown', { key: 'Tab', shiftKey: true, bubbles: true, cancelable: true });
+    first.dispatchEvent(back);
+    expect(back.defaultPrevented).toBe(true);
+    expect(document.activeElement).toBe(last);
+    // In the middle, Tab is the browser's own.
+    const edit = screen.getByRole('button', { name: 'Edit post' });
+    edit.focus();
+    const middle = new KeyboardEvent('keydown', { key: 'Tab', bubbles: true, cancelable: true });
+    edit.dispatchEvent(middle);
+    expect(middle.defaultPrevented).toBe(false);
+  });
+
+  it('lists at most five findings, then says how many more', () => {
+    const words = 'one two three four five six seven';
+    const findings: Finding[] = words.split(' ').map((word, index) => ({
+      ...bullying,
+      ruleId: `test-${index}`,
+      start: words.indexOf(word),
+      end: words.indexOf(word) + word.length,
+      match: word,
+    }));
+    const { dialog } = renderNudge({ text: words, findings });
+    expect(dialog.querySelectorAll('.findings > li')).toHaveLength(5);
+    expect(dialog.querySelector('.more')?.textContent).toBe('…and 2 more.');
+  });
+
+  it('tightens its layout in a short window, such as a reply box in a small iframe', async () => {
+    const happyDOM = (window as unknown as { happyDOM: { setViewport(viewport: { width?: number; height?: number }): void } }).happyDOM;
+    happyDOM.setViewport({ width: 600, height: 220 });
+    try {
+      const { dialog } = renderNudge();
+      expect(dialog.classList.contains('compact')).toBe(true);
+      // Heading and buttons sit outside the part that scrolls, so they stay in view.
+      const body = dialog.querySelector('.body')!;
+      expect(body.contains(screen.getByRole('heading'))).toBe(false);
+      expect(body.contains(screen.getByRole('button', { name: 'Edit post' }))).toBe(false);
+      expect(body.contains(screen.getByRole('button', { name: 'Post anyway' }))).toBe(false);
+      happyDOM.setViewport({ width: 1000, height: 800 });
+      await vi.waitFor(() => expect(dialog.classList.contains('compact')).toBe(false));
+    } finally {
+      happyDOM.setViewport({ width: 1024, height: 768 });
+    }
+  });
+
+  it('is not compact in an ordinary window', () => {
+    const { dialog } = renderNudge();
+    expect(dialog.classList.contains('compact')).toBe(false);
+  });
+
+  it('marks severity with a small accent only, and says nothing alarming', () => {
+    const { dialog } = renderNudge();
+    expect(dialog.querySelector('.findings > li')?.classList.contains('severity-serious')).toBe(true);
+    expect(dialog.textContent).not.toMatch(/violation|warning!|danger|detected/i);
+  });
+
   it('shows the same finding once, however often it is reported', () => {
     const { dialog } = renderNudge({ findings: [bullying, { ...bullying }] });
     expect(dialog.querySelectorAll('mark')).toHaveLength(1);
@@ -146,6 +218,7 @@ describe('when a post sounds like someone is struggling', () => {
     const support = within(dialog).getByRole('region', { name: 'Support' });
     expect(support.textContent).toContain('Childline');
     expect(support.textContent).toContain('0800 1111');
+    expect(within(support).getByRole('link', { name: '0800 1111' }).getAttribute('href')).toBe('tel:08001111');
     expect(support.textContent).toContain('Samaritans');
     expect(support.textContent).toContain('116 123');
     expect(support.textContent).toMatch(/trusted adult at school/i);
