@@ -82,6 +82,34 @@ const SHORT_TAILS = new Set([...SHORT_HALVES].filter((w) => !['in', 'a', 'i', 'u
 /** Misspellings are only looked for near lexicon words this long or longer. */
 const FUZZY_MIN_LENGTH = 5;
 
+/** The parts of a parsed compromise match term this file touches. */
+interface MatchReg {
+  choices?: MatchReg[][];
+  [key: string]: unknown;
+}
+
+/**
+ * Works around a compromise quirk. A wildcard such as `.{0,4}` or `.*` stops
+ * where the next term matches, but it tests an alternative group holding a tag
+ * or several words ("(#InsultAdj|#Insult)", "(very stupid|stupid)") as if it
+ * were one term, which never matches; so the wildcard always runs to its
+ * maximum and the pattern almost never matches. Giving each alternative the
+ * fields of its first term lets that test see it; the group itself still
+ * matches as before.
+ */
+function lookAheadIntoGroups(regs: MatchReg[]): void {
+  for (const reg of regs) {
+    if (!reg.choices) continue;
+    for (const choice of reg.choices) {
+      if (!Array.isArray(choice) || choice.length === 0) continue;
+      lookAheadIntoGroups(choice);
+      for (const [key, value] of Object.entries(choice[0])) {
+        if (!/^\d+$/.test(key) && key !== 'length') (choice as unknown as Record<string, unknown>)[key] = value;
+      }
+    }
+  }
+}
+
 /** compromise's own contraction table ("gonna" → going, to; "im" → i, am) and aliases ("plz" → please). */
 let contractionTable: Map<string, string[]> | undefined;
 function contractionsOf(lower: string): string[] | undefined {
@@ -360,6 +388,7 @@ export class RuleSet {
     let parsed = this.parsedPatterns.get(pattern);
     if (!parsed) {
       parsed = nlp.parseMatch(pattern);
+      lookAheadIntoGroups(parsed as unknown as MatchReg[]);
       this.parsedPatterns.set(pattern, parsed);
     }
     return parsed;

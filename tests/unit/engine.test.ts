@@ -1,5 +1,6 @@
 // The engine between the text layer and the rules: misspelt lexicon words,
 // what the prefilter and the parse agree on, and names kept out of it.
+import nlp from 'compromise';
 import { describe, expect, it } from 'vitest';
 import { check, prepare, type CheckConfig } from '../../lib';
 import { confirmationsOf } from '../../lib/rules/pattern';
@@ -198,5 +199,39 @@ describe('pronouns that refer back to a group', () => {
 
   it('does not reach across a sentence that merely follows', () => {
     expect(check('Immigrants built this town. They are brilliant.', EMPTY)).toEqual([]);
+  });
+});
+
+describe('compromise wildcard before an alternative group', () => {
+  // compromise's wildcard looks ahead for the next term, but tested a group of
+  // tags or phrases as one term and never found it; the rule set works around it.
+  const QUIRK: Rule = {
+    id: 'hate/quirk',
+    category: 'hate',
+    message: 'A test rule for wildcards before alternative groups.',
+    patterns: ['#Insult .{0,4} (#InsultAdj|#Insult)', '#Insult .* (very stupid|so stupid)', '#Insult .{0,4} (#InsultAdj && vile)'],
+    examples: { match: [], noMatch: [] },
+  };
+  const set = new RuleSet([{ rules: [QUIRK] }], [], { frames: {} });
+  const doc = (text: string, tags: Record<number, string>) => {
+    const d = nlp.tokenize(text);
+    d.compute(['lexicon', 'preTagger', 'contractionTwo', 'index']);
+    const terms = (d.docs as Array<Array<{ tags: Set<string> }>>).flat();
+    for (const [i, tag] of Object.entries(tags)) terms[Number(i)].tags.add(tag);
+    return d;
+  };
+
+  it.each([
+    [0, 'idiots are really so stupid and vile', 4, 'idiots are really so stupid'],
+    [1, 'idiots are honestly so stupid', 4, 'idiots are honestly so stupid'],
+    [2, 'idiots are just vile', 3, 'idiots are just vile'],
+  ])('pattern %i matches as written', (index, text, adjective, expected) => {
+    const d = doc(text, { 0: 'Insult', [adjective]: 'InsultAdj' });
+    expect(d.match(set.rules[0].patterns[index]).text()).toBe(expected);
+  });
+
+  it('leaves the group itself matching as before', () => {
+    const d = doc('idiots are fine', { 0: 'Insult' });
+    expect(d.match(set.rules[0].patterns[0]).found).toBe(false);
   });
 });
