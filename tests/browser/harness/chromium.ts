@@ -1,7 +1,7 @@
 // Starts Debian's Chromium with the production build of the extension, the
 // fixture hosts mapped to the local server, and (optionally) a real managed
 // policy for the extension, exactly as an admin would deploy it on Linux.
-import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -98,20 +98,82 @@ export function writeManagedPolicy(settings: ExtensionSettings): void {
 export function removeManagedPolicy(): void {
   rmSync(POLICY_FILE, { force: true });
   policyWritten = false;
+  releasePolicyLock();
 }
 
 // A policy left behind would configure every later Chromium on this machine.
 process.once('exit', () => {
   if (policyWritten) removeManagedPolicy();
+  releasePolicyLock();
 });
+
+// Chromium merges every file in the policy folder, so two test processes with
+// different settings (another checkout's run, or a file run on its own while
+// the suite runs) would each see a mixture. Whoever writes a policy holds this
+// lock, kept outside the policy folder (Chromium reads every file there).
+const POLICY_LOCK = join(tmpdir(), 'second-thought-managed-policy.lock');
+const POLICY_LOCK_WAIT_MS = 15 * 60_000;
+
+function otherLivePolicies(): string[] {
+  if (!existsSync(POLICY_DIR)) return [];
+  return readdirSync(POLICY_DIR).filter((name) => {
+    const pid = /^second-thought-test-(\d+)\.json$/.exec(name)?.[1];
+    return pid !== undefined && Number(pid) !== process.pid && isRunning(Number(pid));
+  });
+}
+
+function lockHolder(): number | undefined {
+  try {
+    return Number(readFileSync(POLICY_LOCK, 'utf8')) || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Waits (on the lock and the folder, not a fixed time) until no other test process has a policy in force. */
+export async function takePolicyLock(timeoutMs = POLICY_LOCK_WAIT_MS): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let told = false;
+  for (;;) {
+    removeStalePolicies();
+    const holder = lockHolder();
+    if (holder === process.pid) return;
+    if (holder !== undefined && !isRunning(holder)) rmSync(POLICY_LOCK, { force: true });
+    const others = otherLivePolicies();
+    if (others.length === 0) {
+      try {
+        writeFileSync(POLICY_LOCK, String(process.pid), { flag: 'wx' });
+        if (otherLivePolicies().length === 0) return;
+        releasePolicyLock();
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      }
+    }
+    if (Date.now() > deadline) {
+      console.warn(`Second Thought browser tests: another test process still has a managed policy in ${POLICY_DIR}; going ahead anyway.`);
+      return;
+    }
+    if (!told) {
+      console.warn(`Second Thought browser tests: waiting for another test process to finish with ${POLICY_DIR} (${others.join(', ') || POLICY_LOCK}).`);
+      told = true;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
+
+function releasePolicyLock(): void {
+  if (lockHolder() === process.pid) rmSync(POLICY_LOCK, { force: true });
+}
 
 export async function launchChromium(options: LaunchOptions): Promise<LaunchedBrowser> {
   if (options.withExtension) assertExtensionBuilt();
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(`Chromium is not at ${CHROMIUM_PATH}. Install it with: apt-get install -y chromium`);
   }
-  if (options.settings) writeManagedPolicy(options.settings);
-  else removeManagedPolicy();
+  if (options.settings) {
+    await takePolicyLock();
+    writeManagedPolicy(options.settings);
+  } else removeManagedPolicy();
 
   // Lets Playwright report requests made by the extension's service worker.
   process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
