@@ -253,6 +253,9 @@ function runRules(
   tagMentions(terms, window, tokens, mentions.pupils, ['Pupil', 'Person']);
   tagMentions(terms, window, tokens, mentions.staff, ['Staff', 'Person']);
   tagMentions(terms, window, tokens, mentions.groups, ['GroupReference']);
+  // A per-sentence set of words and tags (ours included, so it comes last): compromise then skips
+  // a pattern at once when a word or tag it needs is missing, instead of trying it at every word.
+  doc.compute('cache');
 
   const found: RawFinding[] = [];
   // Frames such as counter-speech are shared by many rules: answer each once per sentence.

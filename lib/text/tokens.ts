@@ -113,7 +113,8 @@ export function tokenise(text: string): { tokens: Token[]; sentences: Sentence[]
       kind,
       text: body,
       lower: body.toLowerCase(),
-      key: nameKey(body),
+      // nameKey only changes plain ASCII letters and digits by lower-casing them, and is slow (NFKD) on every word.
+      key: /^[A-Za-z0-9]*$/.test(body) ? body.toLowerCase() : nameKey(body),
       start,
       end,
       possessive,
