@@ -282,3 +282,16 @@ export function matchesSiteEntry(host: string, entry: string): boolean {
   const domain = entry.slice(2);
   return name === domain || name.endsWith(`.${domain}`);
 }
+
+/** A built-in site's domains, so turning off "x.com" also turns off twitter.com. */
+export interface SiteDomains {
+  domains: readonly string[];
+}
+
+/** Whether the school (or this device) turned Second Thought off on `hostname`. */
+export function isSiteDisabled(hostname: string, disabledSites: readonly string[], builtIns: readonly SiteDomains[] = []): boolean {
+  if (disabledSites.length === 0) return false;
+  const host = hostname.toLowerCase().replace(/\.$/, '');
+  const builtIn = builtIns.find((site) => site.domains.some((domain) => host === domain || host.endsWith(`.${domain}`)));
+  return disabledSites.some((entry) => matchesSiteEntry(host, entry) || (builtIn?.domains.includes(entry) ?? false));
+}

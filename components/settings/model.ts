@@ -3,14 +3,8 @@
 // Pure, so it can be tested without a browser.
 
 import { CATEGORIES, type Category, type Role } from '@/lib/types';
-import {
-  ADMIN_SETTING_KEYS,
-  cleanManagedSettings,
-  MANAGED_SCHEMA,
-  schemaProblems,
-  type AdminSettings,
-  type CategoryMode,
-} from '@/utils/admin-settings';
+import { ADMIN_SETTING_KEYS, MANAGED_SCHEMA, schemaProblems, type AdminSettings, type CategoryMode } from '@/utils/admin-settings';
+import { layerSettings as layerInForce } from '@/utils/settings';
 
 /** Everything a person can set here: the school's settings plus a teacher's own plaintext roster. */
 export interface EditableSettings extends AdminSettings {
@@ -60,27 +54,22 @@ export function settingProblem(key: EditableKey, value: unknown): string | undef
   return schemaProblems(schema, value, key)[0];
 }
 
+const asRecord = (value: unknown): Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+
+/**
+ * The same layering the background checks with (utils/settings.ts), so the page
+ * shows what is in force: the school's value, else this device's, else the
+ * default; a bad entry skipped, not the whole setting; nothing from this device
+ * once the school locks settings; pupils' plaintext names never from policy.
+ */
 export function layerSettings(managedRaw: unknown, localRaw: unknown): SettingsView {
-  const { settings: managed } = cleanManagedSettings(managedRaw);
-  const local = (typeof localRaw === 'object' && localRaw !== null ? localRaw : {}) as Record<string, unknown>;
-  const values = { ...DEFAULT_EDITABLE } as EditableSettings;
-  const sources = {} as Record<EditableKey, SettingSource>;
-  for (const key of EDITABLE_KEYS) {
-    sources[key] = 'default';
-    const fromPolicy = key === 'pupilNames' ? undefined : managed[key];
-    if (fromPolicy !== undefined) {
-      (values as unknown as Record<string, unknown>)[key] = fromPolicy;
-      sources[key] = 'managed';
-    } else if (local[key] !== undefined && settingProblem(key, local[key]) === undefined) {
-      (values as unknown as Record<string, unknown>)[key] = local[key];
-      sources[key] = 'local';
-    }
-  }
+  const { settings, sources } = layerInForce(asRecord(managedRaw), asRecord(localRaw));
   return {
-    values,
+    values: settings,
     sources,
-    lockedBySchool: managed.lockSettings === true,
-    managedBySchool: Object.keys(managed).length > 0,
+    lockedBySchool: sources.lockSettings === 'managed' && settings.lockSettings,
+    managedBySchool: Object.values(sources).includes('managed'),
   };
 }
 

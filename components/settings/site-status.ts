@@ -1,5 +1,6 @@
 // Whether Second Thought is active on a tab's site, and why, for the popup.
 
+import { isSiteDisabled, matchesSiteEntry } from '@/utils/settings';
 import type { SettingsView } from './model';
 
 export interface BuiltInSite {
@@ -17,11 +18,6 @@ export function isOnDomain(host: string, domain: string): boolean {
   return host === domain || host.endsWith(`.${domain}`);
 }
 
-/** An extraSites or disabledSites entry: "forum.example.org" exactly, or "*.example.org" for the domain and its subdomains. */
-export function matchesSiteEntry(host: string, entry: string): boolean {
-  return entry.startsWith('*.') ? isOnDomain(host, entry.slice(2)) : host === entry;
-}
-
 export function siteStatus(url: string | undefined, view: SettingsView, builtIns: readonly BuiltInSite[]): SiteStatus {
   let host: string;
   try {
@@ -32,7 +28,8 @@ export function siteStatus(url: string | undefined, view: SettingsView, builtIns
     return { active: false, reason: 'not-a-website' };
   }
   const builtIn = builtIns.find((site) => site.domains.some((domain) => isOnDomain(host, domain)));
-  const disabled = view.values.disabledSites.some((entry) => matchesSiteEntry(host, entry) || builtIn?.domains.includes(entry));
+  // The same test the background makes before it checks a post.
+  const disabled = isSiteDisabled(host, view.values.disabledSites, builtIns);
   if (disabled) {
     return { active: false, reason: view.sources.disabledSites === 'managed' ? 'turned-off-by-school' : 'turned-off-by-you', host, siteId: builtIn?.id };
   }

@@ -3,15 +3,10 @@
 import { policySectionUrl as schoolPolicySectionUrl } from '@/lib/policy/parse-policy';
 import { POLICY_SECTION_IDS, type Category, type CheckConfig, type CheckOptions, type Finding, type PolicySectionId } from '@/lib/types';
 import { isRequest, policySectionUrl, type CheckReply, type NudgeMode, type NudgeSettings, type SupportContact } from '@/utils/messages';
-import { configFrom, matchesSiteEntry, modeFor, type LayeredSettings, type Settings } from '@/utils/settings';
+import { configFrom, isSiteDisabled, modeFor, type LayeredSettings, type Settings, type SiteDomains } from '@/utils/settings';
 
 // Touches the name tables, the rule prefilter and the parser.
 const WARM_UP_TEXT = 'Warming up: you are so stupid, see you at school tomorrow.';
-
-/** A built-in site's domains, so turning off "x.com" also turns off twitter.com. */
-export interface SiteDomains {
-  domains: readonly string[];
-}
 
 export interface CheckerDeps {
   loadSettings(): Promise<LayeredSettings>;
@@ -32,18 +27,6 @@ export interface Checker {
   /** Settings changed: read them again on the next check. */
   invalidate(): void;
   settings(): Promise<LayeredSettings>;
-}
-
-function isOnDomain(host: string, domain: string): boolean {
-  return host === domain || host.endsWith(`.${domain}`);
-}
-
-/** Whether the school (or this device) turned Second Thought off on `host`. */
-export function isSiteDisabled(hostname: string, disabledSites: readonly string[], builtIns: readonly SiteDomains[] = []): boolean {
-  if (disabledSites.length === 0) return false;
-  const host = hostname.toLowerCase().replace(/\.$/, '');
-  const builtIn = builtIns.find((site) => site.domains.some((domain) => isOnDomain(host, domain)));
-  return disabledSites.some((entry) => matchesSiteEntry(host, entry) || (builtIn?.domains.includes(entry) ?? false));
 }
 
 /**

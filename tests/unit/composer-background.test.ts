@@ -3,9 +3,9 @@
 // layered settings, fails open when the engine throws, warms the engine once,
 // and opens policy sections itself.
 import { describe, expect, it, vi } from 'vitest';
-import { createChecker, isSiteDisabled, supportContactFrom, type CheckerDeps } from '@/entrypoints/background/checker';
+import { createChecker, supportContactFrom, type CheckerDeps } from '@/entrypoints/background/checker';
 import { hashRoster } from '@/lib/names/roster-hash';
-import { layerSettings } from '@/utils/settings';
+import { isSiteDisabled, layerSettings } from '@/utils/settings';
 import { BUILT_IN_SITES } from '@/utils/sites';
 import type { Finding } from '@/lib/types';
 
@@ -163,12 +163,12 @@ describe('the background checker', () => {
         policyUrl: 'https://school.example.org/policies/social-media#top',
         policySectionAnchors: { 'objective-1': 'pupils', 'strategy-4': 'https://school.example.org/anti-bullying' },
       };
-      const fake = deps({}, managed);
-      const checker = createChecker(fake);
+      const openTab = vi.fn(async (_url: string) => undefined);
+      const checker = createChecker(deps({ openTab }, managed));
       await checker.handle({ type: 'open-policy', section: 'objective-1' });
       await checker.handle({ type: 'open-policy', section: 'strategy-4' });
       await checker.handle({ type: 'open-policy', section: 'objective-6' });
-      expect(fake.openTab.mock.calls).toEqual([
+      expect(openTab.mock.calls).toEqual([
         ['https://school.example.org/policies/social-media#pupils'],
         ['https://school.example.org/anti-bullying'],
         ['https://school.example.org/policies/social-media#top'],

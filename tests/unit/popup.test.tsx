@@ -116,3 +116,33 @@ describe('nudge counts', () => {
     expect(countsThisWeek({ week: '2026-11-23', counts: { bullying: 'lots', hate: -1 } }, wednesday)).toEqual({});
   });
 });
+
+describe('what the popup and options page show is what is in force', () => {
+  it('says a site you turned off is off, unless the school locked the settings', async () => {
+    await renderPopup(fakePort({ url: 'https://www.instagram.com/', local: { disabledSites: ['instagram.com'] } }));
+    expect(screen.getByText('Not active on Instagram')).toBeTruthy();
+    expect(screen.getByText('You turned Second Thought off for this site in its settings.')).toBeTruthy();
+    cleanup();
+    await renderPopup(fakePort({ url: 'https://www.instagram.com/', managed: { lockSettings: true }, local: { disabledSites: ['instagram.com'] } }));
+    expect(screen.getByText('Active on Instagram')).toBeTruthy();
+  });
+
+  it('layers the settings as the background does', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const view = layerSettings(
+      { extraSites: ['forum.example.org', 'not a host!'], pupilNames: ['Tamsin Okoro'], categories: { profanity: { pupil: 'off', staff: 'loud' } } },
+      { pupilNames: ['Amira Haddad'], staffNames: ['Mr Okafor'] },
+    );
+    expect(view.values.extraSites).toEqual(['forum.example.org']);
+    expect(view.values.pupilNames).toEqual(['Amira Haddad']);
+    expect(view.sources).toMatchObject({ extraSites: 'managed', pupilNames: 'local', staffNames: 'local', categories: 'managed' });
+    expect(view.values.categories).toEqual({ profanity: { pupil: 'off' } });
+    expect(view.managedBySchool).toBe(true);
+    expect(view.lockedBySchool).toBe(false);
+    expect(layerSettings({ pupilNames: ['Tamsin Okoro'] }, {}).managedBySchool).toBe(false);
+    const locked = layerSettings({ lockSettings: true }, { staffNames: ['Mr Okafor'] });
+    expect(locked).toMatchObject({ lockedBySchool: true, values: { staffNames: [] }, sources: { staffNames: 'default' } });
+    warn.mockRestore();
+  });
+});
+
