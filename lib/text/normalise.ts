@@ -273,8 +273,43 @@ function unchanged(original: string, splitWord: SplitWord | undefined): Normalis
  * `splitWord` says where run-together words part ("Ihate").
  */
 export function normalise(original: string, isKnownWord: KnownWord = NO_KNOWN_WORDS, splitWord?: SplitWord): NormalisedText {
-  return unchanged(original, splitWord) ?? normaliseFully(original, isKnownWord, splitWord);
+  const plain = unchanged(original, splitWord);
+  if (plain) return plain;
+  if (original.length < CHUNKED_FROM) return normaliseFully(original, isKnownWord, splitWord);
+  // A long text is cleaned a sentence at a time, so one emoji does not send all of it down the slow path.
+  // No obfuscation spans a full stop followed by a space, so the pieces come out as the whole would.
+  const parts: NormalisedText[] = [];
+  const starts: number[] = [];
+  CHUNK_END.lastIndex = 0;
+  let from = 0;
+  for (let m = CHUNK_END.exec(original); ; m = CHUNK_END.exec(original)) {
+    const to = m ? m.index + m[0].length : original.length;
+    if (to > from) {
+      const chunk = original.slice(from, to);
+      parts.push(unchanged(chunk, splitWord) ?? normaliseFully(chunk, isKnownWord, splitWord));
+      starts.push(from);
+    }
+    from = to;
+    if (!m) break;
+  }
+  const length = parts.reduce((sum, p) => sum + p.text.length, 0);
+  const sourceStart = new Int32Array(length);
+  const sourceEnd = new Int32Array(length);
+  let at = 0;
+  parts.forEach((part, k) => {
+    for (let i = 0; i < part.text.length; i++) {
+      sourceStart[at + i] = part.sourceStart[i] + starts[k];
+      sourceEnd[at + i] = part.sourceEnd[i] + starts[k];
+    }
+    at += part.text.length;
+  });
+  return { text: parts.map((p) => p.text).join(''), sourceStart, sourceEnd };
 }
+
+/** Texts this long are normalised in pieces. */
+const CHUNKED_FROM = 400;
+/** Where a piece may end: a full stop, question mark or ellipsis and the spaces after it, or a line break. */
+const CHUNK_END = /[.?…]+[ \t]+|\n+/g;
 
 function normaliseFully(original: string, isKnownWord: KnownWord, splitWord?: SplitWord): NormalisedText {
   const pieces = joinSpacedLetters(cleanCodePoints(original), isKnownWord);

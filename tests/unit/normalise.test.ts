@@ -44,6 +44,17 @@ describe('normalise', () => {
     expect(normalise(text, known).text).toBe(expected);
   });
 
+  it('cleans a long text sentence by sentence with the same offsets', () => {
+    const filler = 'Nothing to see in this sentence at all. '.repeat(12);
+    const text = `${filler}Such a l0ser 😂. ${filler}u g l y and sad.`;
+    const n = normalise(text, known);
+    expect(n.text).toBe(`${filler}Such a loser 😂. ${filler}ugly and sad.`);
+    const loser = n.text.indexOf('loser');
+    expect(text.slice(originalSpan(n, loser, loser + 5).start, originalSpan(n, loser, loser + 5).end)).toBe('l0ser');
+    const ugly = n.text.indexOf('ugly');
+    expect(text.slice(originalSpan(n, ugly, ugly + 4).start, originalSpan(n, ugly, ugly + 4).end)).toBe('u g l y');
+  });
+
   it.each(['ward07', 'y7', '4pm', '2nd', '10k', 'room 4b', 'class of 2019'])('keeps digits that are numbers: %s', (text) => {
     expect(normalise(text, known).text).toBe(text);
   });
