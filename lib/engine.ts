@@ -88,7 +88,7 @@ export function prepare(config: CheckConfig): PreparedConfig {
     pupils: new PupilNameMatcher(roster, wordKnowledge()),
     staff: new StaffNameMatcher(config.staffNames),
     rules,
-    isKnownWord: (lower) => rules.isLexiconWord(lower) || schoolWords.has(lower),
+    isKnownWord: (lower) => rules.isLexiconWord(lower) || rules.isPatternWord(lower) || schoolWords.has(lower),
     splitWord: (word, sentenceStart) => rules.compoundSplit(word, sentenceStart),
     isNameWord: (token) => nameKeys.has(token.key) || roster.isFirstName(token.key) || roster.isSurname(token.key),
   };

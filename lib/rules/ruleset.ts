@@ -64,7 +64,7 @@ interface Phrase {
 // Minimal view of compromise's term objects: we only read words and add tags.
 export interface TermLike {
   normal: string;
-  machine?: string;
+  machine?: string | null;
   implicit?: string;
   alias?: string[];
   tags: Set<string>;
@@ -405,6 +405,11 @@ export class RuleSet {
     return this.tagsOfWord(lower) !== undefined || this.phrases.has(lower);
   }
 
+  /** Is this a literal word of some pattern ("threat")? Spaced-out letters may spell one ("t h r e a t"). */
+  isPatternWord(lower: string): boolean {
+    return lower.length >= 3 && this.vocabulary.has(lower);
+  }
+
   /** Tags of one word, singular or plural ("losers" → Insult). */
   tagsOfWord(lower: string): string[] | undefined {
     const direct = this.words.get(lower);
@@ -553,8 +558,10 @@ export class RuleSet {
       const corrected = corrections.get(forms[i]);
       if (corrected) {
         forms[i] = corrected;
-        // An alias lets literal words in patterns match too ("fukc" for "fuck").
+        // Literal words in patterns match it too ("fukc" for "fuck"): a single word through the alias,
+        // a group of words "(sick|ill)" through the machine form.
         terms[i].alias = [...(terms[i].alias ?? []), corrected];
+        terms[i].machine ??= corrected;
       }
     }
     for (let i = 0; i < terms.length; i++) {

@@ -189,13 +189,17 @@ function joinSpacedLetters(pieces: Piece[], isKnownWord: KnownWord): Piece[] {
         j += 2;
         letters.push(j);
       }
-      const joined = letters.map((k) => LEET[pieces[k].value] ?? pieces[k].value).join('');
-      const allLetters = /^\p{L}+$/u.test(joined);
-      if (letters.length >= 3 && allLetters && (separator !== ' ' || isKnownWord(joined.toLowerCase()))) {
-        for (const k of letters) out.push({ ...pieces[k], value: LEET[pieces[k].value] ?? pieces[k].value });
-        i = j + 1;
-        continue;
+      // A spaced word may run into a following single letter ("the next w o m a n I see"): try shorter runs too.
+      for (let n = letters.length; n >= 3; n--) {
+        const run = letters.slice(0, n);
+        const joined = run.map((k) => LEET[pieces[k].value] ?? pieces[k].value).join('');
+        const allLetters = /^\p{L}+$/u.test(joined);
+        if (!allLetters || (separator === ' ' ? !isKnownWord(joined.toLowerCase()) : n < letters.length)) continue;
+        for (const k of run) out.push({ ...pieces[k], value: LEET[pieces[k].value] ?? pieces[k].value });
+        i = run[run.length - 1] + 1;
+        break;
       }
+      if (i > letters[0]) continue;
     }
     out.push(pieces[i]);
     i++;

@@ -72,6 +72,8 @@ describe('check() with misspellings', () => {
     'I have so much hatrd for you women.',
     'Womn are scum.',
     'Fukc all immigrants.',
+    'You immigrants make me sikc.',
+    'I am going to shoot the next w o m a n I see.',
     'You are a complete mroon',
   ])('flags %s', (text) => {
     const categories = check(text, EMPTY).map((f) => f.category);

@@ -55,6 +55,13 @@ describe('normalise', () => {
     expect(text.slice(originalSpan(n, ugly, ugly + 4).start, originalSpan(n, ugly, ugly + 4).end)).toBe('u g l y');
   });
 
+  it('joins spaced letters that run into a following single letter', () => {
+    const words = new Set(['woman', 'threat']);
+    expect(normalise('shoot the next w o m a n I see', (w) => words.has(w)).text).toBe('shoot the next woman I see');
+    expect(normalise('a t h r e a t to us', (w) => words.has(w)).text).toBe('a threat to us');
+    expect(normalise('u r a legend', (w) => words.has(w)).text).toBe('u r a legend');
+  });
+
   it.each(['ward07', 'y7', '4pm', '2nd', '10k', 'room 4b', 'class of 2019'])('keeps digits that are numbers: %s', (text) => {
     expect(normalise(text, known).text).toBe(text);
   });
