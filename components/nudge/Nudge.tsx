@@ -1,5 +1,5 @@
 import { Fragment } from 'preact';
-import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Category, Finding, Role } from '@/lib/types';
 import {
   BLOCKED_NOTE,
@@ -87,6 +87,12 @@ export function Nudge(props: NudgeProps) {
   // stored, logged, counted or sent, and leaves with the nudge.
   const [reasonChoice, setReasonChoice] = useState<string | null>(null);
   const [otherReason, setOtherReason] = useState('');
+  const otherField = useRef<HTMLInputElement>(null);
+
+  // Choosing "Something else" means wanting to type it.
+  useEffect(() => {
+    if (reasonChoice === OTHER) otherField.current?.focus();
+  }, [reasonChoice]);
 
   // Layout effect, not effect: focus must have moved before the first key
   // press after the nudge appears, or an Escape would land in the editor.
@@ -187,6 +193,13 @@ export function Nudge(props: NudgeProps) {
           </section>
         )}
 
+        {/* Near the top, not after the findings: it explains why there is no "Post anyway". */}
+        {mode === 'block' && (
+          <p class="note blocked" id={`${ids}-blocked`}>
+            {BLOCKED_NOTE}
+          </p>
+        )}
+
         <ul class="findings">
           {shown.map((finding) => {
             const excerpt = excerptAround(text, finding.start, finding.end);
@@ -248,12 +261,6 @@ export function Nudge(props: NudgeProps) {
           </p>
         )}
 
-        {mode === 'block' && (
-          <p class="note blocked" id={`${ids}-blocked`}>
-            {BLOCKED_NOTE}
-          </p>
-        )}
-
         {mode === 'reason' && (
           <fieldset class="reason">
             <legend>{REASON_QUESTION}</legend>
@@ -284,6 +291,7 @@ export function Nudge(props: NudgeProps) {
               <label class="other">
                 <span>{REASON_OTHER_LABEL}</span>
                 <input
+                  ref={otherField}
                   type="text"
                   maxLength={200}
                   autoComplete="off"

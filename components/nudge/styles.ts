@@ -127,6 +127,7 @@ export const NUDGE_CSS = `
 .support-lead { margin: 0 0 4px; font-weight: 600; }
 .support ul, .findings { margin: 0; padding: 0; list-style: none; }
 .support li { margin: 2px 0; }
+.support a[href^="tel:"] { white-space: nowrap; }
 .finding { margin: 0 0 12px; padding: 0 0 0 10px; border-left: 3px solid var(--st-warning); }
 .severity-info { border-left-color: var(--st-info); }
 .severity-serious { border-left-color: var(--st-serious); }

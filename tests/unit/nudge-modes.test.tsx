@@ -82,6 +82,9 @@ describe('when the school blocks posts like this', () => {
     // The explanation is part of the dialog's description, so it is read out on opening.
     const described = dialog.getAttribute('aria-describedby')!.split(' ').map((id) => document.getElementById(id)?.textContent);
     expect(described.join(' ')).toMatch(/aren’t sent/);
+    // It comes before the findings, so a short window shows it without scrolling.
+    const note = dialog.querySelector('.blocked')!;
+    expect(note.compareDocumentPosition(dialog.querySelector('.findings')!) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
     fireEvent.keyDown(dialog, { key: 'Escape' });
     expect(onEdit).toHaveBeenCalledTimes(1);
   });
@@ -112,11 +115,12 @@ describe('when the school asks for a reason first', () => {
     expect(onPostAnyway).toHaveBeenCalledWith();
   });
 
-  it('asks for a few words when the reason is "Something else"', () => {
+  it('asks for a few words when the reason is "Something else"', async () => {
     renderNudge({ modes: { 'pupil-name': 'reason' } });
     expect(screen.queryByRole('textbox', { name: 'Your reason' })).toBeNull();
     fireEvent.click(screen.getByRole('radio', { name: 'Something else' }));
     const field = screen.getByRole('textbox', { name: 'Your reason' });
+    await vi.waitFor(() => expect(document.activeElement).toBe(field));
     expect(postAnyway()!.disabled).toBe(true);
     fireEvent.input(field, { target: { value: '   ' } });
     expect(postAnyway()!.disabled).toBe(true);
