@@ -7,7 +7,8 @@
 import { storage } from 'wxt/utils/storage';
 import { browser } from 'wxt/browser';
 import { validateConfig, ConfigError } from '@/lib/config';
-import { CATEGORIES, POLICY_SECTION_IDS, type Category, type CheckConfig, type PolicySectionId, type Role } from '@/lib/types';
+import { CATEGORIES, POLICY_SECTION_IDS, type Category, type CheckConfig, type Finding, type PolicySectionId, type Role } from '@/lib/types';
+import type { NudgeMode, NudgeSettings, SupportContact } from '@/utils/messages';
 import {
   ANCHOR_PATTERN,
   ROSTER_HASH_PATTERN,
@@ -294,4 +295,42 @@ export function isSiteDisabled(hostname: string, disabledSites: readonly string[
   const host = hostname.toLowerCase().replace(/\.$/, '');
   const builtIn = builtIns.find((site) => site.domains.some((domain) => host === domain || host.endsWith(`.${domain}`)));
   return disabledSites.some((entry) => matchesSiteEntry(host, entry) || (builtIn?.domains.includes(entry) ?? false));
+}
+
+/**
+ * An admin writes a contact as one line ("Mrs Khan, Designated Safeguarding
+ * Lead, room B12"). The part before the first colon or comma is the name; a
+ * phone number or https address in the rest becomes a link.
+ */
+export function supportContactFrom(line: string): SupportContact {
+  const split = /^([^:,]+)[:,]\s*(.*)$/.exec(line.trim());
+  if (!split) return { name: line.trim() };
+  const [, name, rest] = split;
+  const contact: SupportContact = { name: name.trim() };
+  const url = /https:\/\/\S+/.exec(rest)?.[0];
+  const phone = /(?:\+44\s?|\b0)\d[\d ]{7,12}\d\b/.exec(rest)?.[0];
+  if (url) contact.url = url.replace(/[.,;)]+$/, '');
+  if (phone) contact.phone = phone.trim();
+  const text = rest
+    .replace(url ?? '\0', '')
+    .replace(phone ?? '\0', '')
+    .replace(/\s*[,;:–—-]\s*$/, '')
+    .replace(/^\s*[,;:–—-]\s*/, '')
+    .trim();
+  if (text) contact.text = text;
+  return contact;
+}
+
+/** What the nudge needs from the settings, for the categories it is about to show. */
+export function nudgeSettingsFor(settings: Pick<Settings, 'categories' | 'role' | 'reportUrl' | 'reportEmail' | 'supportContacts'>, findings: readonly Finding[]): NudgeSettings {
+  const modes: Partial<Record<Category, NudgeMode>> = {};
+  for (const { category } of findings) {
+    const mode = modeFor(settings, category, settings.role);
+    if (mode !== 'off') modes[category] = mode;
+  }
+  const nudge: NudgeSettings = { modes };
+  if (settings.reportUrl) nudge.reportUrl = settings.reportUrl;
+  if (settings.reportEmail) nudge.reportEmail = settings.reportEmail;
+  if (settings.supportContacts.length > 0) nudge.supportContacts = settings.supportContacts.map(supportContactFrom);
+  return nudge;
 }

@@ -7,6 +7,7 @@ import { hashRoster } from '@/lib/names/roster-hash';
 import { CATEGORIES, POLICY_SECTION_IDS, type Category, type CheckConfig, type Finding, type Role } from '@/lib/types';
 import { pupilNamesFromCsv } from '@/scripts/lib/roster-csv';
 import { CATEGORY_MODES, type CategoryMode } from '@/utils/admin-settings';
+import { nudgeSettingsFor } from '@/utils/settings';
 import { ListField, LockedNote, TextField } from './fields';
 import { messageKeyFor, useT } from './i18n';
 import { categoryMode, isLocked, layerSettings, settingsFromImport, withLocalChange, type EditableKey, type SettingsView } from './model';
@@ -184,6 +185,7 @@ export function Options({ port, builtInSites, checkDraft, policyUrl, saveFile }:
           isShown={(finding: Finding) => categoryMode(v.categories, finding.category, v.role) !== 'off'}
           checkDraft={checkDraft}
           policyUrl={policyUrl}
+          nudgeSettings={(findings) => nudgeSettingsFor(v, findings)}
         />
       </section>
 

@@ -7,6 +7,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { Nudge } from '@/components/nudge/Nudge';
 import { NUDGE_CSS } from '@/components/nudge/styles';
 import type { CheckConfig, Finding, Role } from '@/lib/types';
+import type { NudgeSettings } from '@/utils/messages';
 import { useT } from './i18n';
 
 export type CheckDraft = (text: string, config: CheckConfig, role: Role) => Promise<Finding[]>;
@@ -18,11 +19,13 @@ interface TryPostProps {
   isShown(finding: Finding): boolean;
   checkDraft: CheckDraft;
   policyUrl(section: string): string;
+  /** The school's modes, report address and contacts for these findings, as the background sends them to a site's nudge. */
+  nudgeSettings?(findings: Finding[]): NudgeSettings;
 }
 
 type Outcome = { kind: 'idle' } | { kind: 'checking' } | { kind: 'clear' } | { kind: 'nudge'; text: string; findings: Finding[] } | { kind: 'failed' };
 
-function NudgeInShadow(props: { text: string; findings: Finding[]; role: Role; policyUrl(section: string): string; onEdit(): void; onPostAnyway(): void }) {
+function NudgeInShadow(props: NudgeSettings & { text: string; findings: Finding[]; role: Role; policyUrl(section: string): string; onEdit(): void; onPostAnyway(): void }) {
   const host = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const element = host.current!;
@@ -38,7 +41,7 @@ function NudgeInShadow(props: { text: string; findings: Finding[]; role: Role; p
   return <div class="nudge-preview" ref={host} data-testid="nudge-preview" />;
 }
 
-export function TryPost({ config, role, isShown, checkDraft, policyUrl }: TryPostProps) {
+export function TryPost({ config, role, isShown, checkDraft, policyUrl, nudgeSettings }: TryPostProps) {
   const t = useT();
   const [text, setText] = useState('');
   const [outcome, setOutcome] = useState<Outcome>({ kind: 'idle' });
@@ -95,6 +98,7 @@ export function TryPost({ config, role, isShown, checkDraft, policyUrl }: TryPos
           policyUrl={policyUrl}
           onEdit={backToDraft}
           onPostAnyway={backToDraft}
+          {...nudgeSettings?.(outcome.findings)}
         />
       )}
     </form>

@@ -2,8 +2,8 @@
 // wiring so it can be tested with a stand-in engine.
 import { policySectionUrl as schoolPolicySectionUrl } from '@/lib/policy/parse-policy';
 import { POLICY_SECTION_IDS, type Category, type CheckConfig, type CheckOptions, type Finding, type PolicySectionId } from '@/lib/types';
-import { isRequest, policySectionUrl, type CheckReply, type NudgeMode, type NudgeSettings, type SupportContact } from '@/utils/messages';
-import { configFrom, isSiteDisabled, modeFor, type LayeredSettings, type Settings, type SiteDomains } from '@/utils/settings';
+import { isRequest, policySectionUrl, type CheckReply } from '@/utils/messages';
+import { configFrom, isSiteDisabled, modeFor, nudgeSettingsFor, type LayeredSettings, type Settings, type SiteDomains } from '@/utils/settings';
 
 // Touches the name tables, the rule prefilter and the parser.
 const WARM_UP_TEXT = 'Warming up: you are so stupid, see you at school tomorrow.';
@@ -29,30 +29,6 @@ export interface Checker {
   settings(): Promise<LayeredSettings>;
 }
 
-/**
- * An admin writes a contact as one line ("Mrs Khan, Designated Safeguarding
- * Lead, room B12"). The part before the first colon or comma is the name; a
- * phone number or https address in the rest becomes a link.
- */
-export function supportContactFrom(line: string): SupportContact {
-  const split = /^([^:,]+)[:,]\s*(.*)$/.exec(line.trim());
-  if (!split) return { name: line.trim() };
-  const [, name, rest] = split;
-  const contact: SupportContact = { name: name.trim() };
-  const url = /https:\/\/\S+/.exec(rest)?.[0];
-  const phone = /(?:\+44\s?|\b0)\d[\d ]{7,12}\d\b/.exec(rest)?.[0];
-  if (url) contact.url = url.replace(/[.,;)]+$/, '');
-  if (phone) contact.phone = phone.trim();
-  const text = rest
-    .replace(url ?? '\0', '')
-    .replace(phone ?? '\0', '')
-    .replace(/\s*[,;:–—-]\s*$/, '')
-    .replace(/^\s*[,;:–—-]\s*/, '')
-    .trim();
-  if (text) contact.text = text;
-  return contact;
-}
-
 /** Where a policy link goes: the school's own copy (with its anchors) when set, else the packaged page. */
 export function policyAddress(section: string, settings: Pick<Settings, 'policyUrl' | 'policySectionAnchors'> | undefined, getURL: (path: string) => string): string {
   const packaged = policySectionUrl(getURL, section);
@@ -65,20 +41,6 @@ export function policyAddress(section: string, settings: Pick<Settings, 'policyU
     schoolPolicyUrl: settings.policyUrl,
     schoolAnchors: settings.policySectionAnchors,
   });
-}
-
-/** What the nudge needs from the settings, for the categories it is about to show. */
-function nudgeSettingsFor(settings: Settings, findings: readonly Finding[]): NudgeSettings {
-  const modes: Partial<Record<Category, NudgeMode>> = {};
-  for (const { category } of findings) {
-    const mode = modeFor(settings, category, settings.role);
-    if (mode !== 'off') modes[category] = mode;
-  }
-  const nudge: NudgeSettings = { modes };
-  if (settings.reportUrl) nudge.reportUrl = settings.reportUrl;
-  if (settings.reportEmail) nudge.reportEmail = settings.reportEmail;
-  if (settings.supportContacts.length > 0) nudge.supportContacts = settings.supportContacts.map(supportContactFrom);
-  return nudge;
 }
 
 export function createChecker(deps: CheckerDeps): Checker {

@@ -3,9 +3,9 @@
 // layered settings, fails open when the engine throws, warms the engine once,
 // and opens policy sections itself.
 import { describe, expect, it, vi } from 'vitest';
-import { createChecker, supportContactFrom, type CheckerDeps } from '@/entrypoints/background/checker';
+import { createChecker, type CheckerDeps } from '@/entrypoints/background/checker';
 import { hashRoster } from '@/lib/names/roster-hash';
-import { isSiteDisabled, layerSettings } from '@/utils/settings';
+import { isSiteDisabled, layerSettings, supportContactFrom } from '@/utils/settings';
 import { BUILT_IN_SITES } from '@/utils/sites';
 import type { Finding } from '@/lib/types';
 

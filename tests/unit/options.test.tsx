@@ -187,6 +187,17 @@ describe('the options page', () => {
     await screen.findByText('Nothing to flag: this post would go straight through.');
   });
 
+  it('shows in "Try a post" the school’s mode too: a blocked category has no "Post anyway"', async () => {
+    await renderOptions(fakePort({ categories: { 'pupil-name': { pupil: 'block' } } }));
+    fireEvent.input(screen.getByLabelText('Type a post'), { target: { value: 'Tamsin was brilliant today' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Check this post' }));
+    const preview = await screen.findByTestId('nudge-preview');
+    await waitFor(() => expect(preview.shadowRoot?.querySelector('[role="alertdialog"]')).toBeTruthy());
+    const dialog = within(preview.shadowRoot!.querySelector('[role="alertdialog"]') as HTMLElement);
+    expect(dialog.getByRole('button', { name: 'Edit post' })).toBeTruthy();
+    expect(dialog.queryByRole('button', { name: 'Post anyway' })).toBeNull();
+  });
+
   it('exports this device’s settings and imports a file, skipping what the school set and what is wrong', async () => {
     const saveFile = vi.fn();
     const port = fakePort({ role: 'staff' }, { staffNames: ['Mr Okafor'] });
