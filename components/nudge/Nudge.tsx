@@ -22,23 +22,19 @@ import {
   safeHref,
   supportLines,
   supportLinesFrom,
-  type SupportContact,
 } from './copy';
+import type { NudgeMode, NudgeSettings } from '@/utils/messages';
 import { COMPACT_BELOW_PX } from './styles';
 
-/** What a school can set for a category: warn, ask for a reason first, or not let it be sent. */
-export type NudgeMode = 'nudge' | 'reason' | 'block';
+export type { NudgeMode };
 
-/** The props that come from the school's settings rather than from the check. */
-export interface NudgeSettingsProps {
-  /** The effective mode per category for this writer; a category left out is 'nudge'. */
-  modes?: Partial<Record<Category, NudgeMode>>;
-  /** Where bullying is reported (policy strategy 4), shown with bullying, threats and hate. */
-  reportUrl?: string;
-  reportEmail?: string;
-  /** Replaces the built-in helplines for wellbeing findings. */
-  supportContacts?: SupportContact[];
-}
+/**
+ * The props that come from the school's settings rather than from the check,
+ * exactly as the background sends them with each verdict: `modes` (a category
+ * left out is 'nudge'), `reportUrl`/`reportEmail` (policy strategy 4, shown with
+ * bullying, threats and hate) and `supportContacts` (replace the built-in helplines).
+ */
+export type NudgeSettingsProps = NudgeSettings;
 
 export interface NudgeProps extends NudgeSettingsProps {
   /** The draft as it was checked; findings' offsets point into it. */

@@ -1,6 +1,7 @@
 // Everything the nudge says, in one place, in plain British English. The tone
 // is a friend tapping your arm, not a reprimand: the choice stays with the writer.
 import type { Finding, Role } from '@/lib/types';
+import type { SupportContact } from '@/utils/messages';
 
 export const BUTTON_EDIT = 'Edit post';
 export const BUTTON_POST_ANYWAY = 'Post anyway';
@@ -92,13 +93,6 @@ export interface SupportLine {
   url?: string;
 }
 
-/** A contact as a school's settings give it. */
-export interface SupportContact {
-  name: string;
-  phone?: string;
-  url?: string;
-  text?: string;
-}
 
 /** Only web and mail addresses become links; anything else in settings is not followed. */
 export function safeHref(url: string | undefined): string | undefined {

@@ -15,7 +15,7 @@ export interface NudgePresenterOptions {
   /**
    * The school's settings for a nudge (modes, where to report, support
    * contacts): fixed, or looked up for each request. A request may also carry
-   * these fields itself; those win.
+   * these fields itself, flat or as `nudgeSettings`; those win.
    */
   settings?: NudgeSettingsProps | ((request: NudgeRequest) => NudgeSettingsProps | Promise<NudgeSettingsProps>);
 }
@@ -34,10 +34,14 @@ async function settingsFor(request: NudgeRequest, options: NudgePresenterOptions
     // Settings that cannot be read leave the plain nudge, which is still useful.
     console.warn('Second Thought: nudge settings unavailable:', error);
   }
-  const carried = request as NudgeRequest & NudgeSettingsProps;
+  // The background sends these with each verdict (`nudgeSettings` on the
+  // check reply); a request may carry them flat or under that same name.
+  const carried = request as NudgeRequest & NudgeSettingsProps & { nudgeSettings?: NudgeSettingsProps };
   const fromRequest: NudgeSettingsProps = {};
-  for (const key of SETTING_KEYS) {
-    if (carried[key] !== undefined) Object.assign(fromRequest, { [key]: carried[key] });
+  for (const source of [carried.nudgeSettings ?? {}, carried]) {
+    for (const key of SETTING_KEYS) {
+      if (source[key] !== undefined) Object.assign(fromRequest, { [key]: source[key] });
+    }
   }
   return { ...fromOptions, ...fromRequest };
 }

@@ -122,6 +122,15 @@ describe('placing the nudge', () => {
     expect(host.shadowRoot!.querySelector('input[type="radio"]')).not.toBeNull();
   });
 
+  it('reads the settings a verdict brought as `nudgeSettings` on the request', async () => {
+    const editor = document.createElement('textarea');
+    document.body.append(editor);
+    show({ ...request(editor), nudgeSettings: { modes: { bullying: 'block' } } } as NudgeRequest);
+    const host = await mounted(document.body);
+    const buttons = Array.from(host.shadowRoot!.querySelectorAll('button'), (button) => button.textContent);
+    expect(buttons).toEqual(['Edit post']);
+  });
+
   it('still shows the plain nudge when the settings cannot be read', async () => {
     const editor = document.createElement('textarea');
     document.body.append(editor);
