@@ -233,17 +233,19 @@ function splitRunTogether(word: Piece[], splitWord: SplitWord, sentenceStart: bo
 }
 
 /**
- * Could any step change this text? Plain ASCII with no substitutes next to
- * letters, no stretched letters and no spaced-out letters cannot change, except
- * by a run-together split: most posts take the fast path below.
+ * Could any step change this text? Plain ASCII with no symbol between letters
+ * ("f@t"), no digit touching a letter, no stretched letters and no spaced-out
+ * letters cannot change, except by a run-together split: most posts take the
+ * fast path below. ("@handle" and "hi!" do not count: a symbol at the edge of
+ * a word is left alone anyway.)
  */
 const MAY_NEED_CLEANING =
-  /[^\x00-\x7f]|[A-Za-z][0-9@$!|]|[0-9@$!|][A-Za-z]|([A-Za-z])\1\1|(?:^|[^A-Za-z0-9@$!|])[A-Za-z0-9@$!|][ .\-_*][A-Za-z0-9@$!|][ .\-_*][A-Za-z0-9@$!|](?![A-Za-z0-9@$!|])/i;
+  /[^\x00-\x7f]|[A-Za-z][0-9@$!|]+[A-Za-z]|[0-9][A-Za-z]|[A-Za-z][0-9]|([A-Za-z])\1\1|(?:^|[^A-Za-z0-9@$!|])[A-Za-z0-9@$!|][ .\-_*][A-Za-z0-9@$!|][ .\-_*][A-Za-z0-9@$!|](?![A-Za-z0-9@$!|])/i;
 const WORD_RUN = /[A-Za-z0-9@$!|]+/g;
 const SENTENCE_START_BEFORE = /^[\s"'“‘(]*$|[.!?…\n][\s"'“‘(]*$/;
 
 /** The text as it is, if nothing in it needs changing (the common case), else undefined. */
-function unchanged(original: string, splitWord: SplitWord | undefined): NormalisedText | undefined {
+function unchanged(original: string, splitWord: SplitWord | undefined, before = ''): NormalisedText | undefined {
   if (MAY_NEED_CLEANING.test(original)) return undefined;
   if (splitWord) {
     let inHandle = false;
@@ -259,7 +261,8 @@ function unchanged(original: string, splitWord: SplitWord | undefined): Normalis
       last = m.index + m[0].length;
       const word = m[0];
       if (inHandle || word.length < 5 || word.length > 30 || !/^[A-Za-z]+$/.test(word)) continue;
-      if (splitWord(word, SENTENCE_START_BEFORE.test(original.slice(Math.max(0, m.index - 12), m.index))) > 0) return undefined;
+      const preceding = m.index >= 12 ? original.slice(m.index - 12, m.index) : (before + original.slice(0, m.index)).slice(-12);
+      if (splitWord(word, SENTENCE_START_BEFORE.test(preceding)) > 0) return undefined;
     }
   }
   const sourceStart = new Int32Array(original.length);
@@ -279,18 +282,22 @@ function unchanged(original: string, splitWord: SplitWord | undefined): Normalis
 export function normalise(original: string, isKnownWord: KnownWord = NO_KNOWN_WORDS, splitWord?: SplitWord): NormalisedText {
   const plain = unchanged(original, splitWord);
   if (plain) return plain;
-  if (original.length < CHUNKED_FROM) return normaliseFully(original, isKnownWord, splitWord);
-  // A long text is cleaned a sentence at a time, so one emoji does not send all of it down the slow path.
-  // No obfuscation spans a full stop followed by a space, so the pieces come out as the whole would.
+  // Letters spaced out with spaces are the only trick that spans a space. Without them each word is
+  // cleaned on its own, so one emoji or handle does not send the whole post down the slow path; with
+  // them, a long text is still cleaned a sentence at a time (no trick spans a full stop and a space).
+  const spaced = SPACED_WITH_SPACES.test(original.replace(INVISIBLE_ALL, ''));
+  if (spaced && original.length < CHUNKED_FROM) return normaliseFully(original, isKnownWord, splitWord);
+  const boundary = spaced ? CHUNK_END : WORD_GAP;
   const parts: NormalisedText[] = [];
   const starts: number[] = [];
-  CHUNK_END.lastIndex = 0;
+  boundary.lastIndex = 0;
   let from = 0;
-  for (let m = CHUNK_END.exec(original); ; m = CHUNK_END.exec(original)) {
+  for (let m = boundary.exec(original); ; m = boundary.exec(original)) {
     const to = m ? m.index + m[0].length : original.length;
     if (to > from) {
       const chunk = original.slice(from, to);
-      parts.push(unchanged(chunk, splitWord) ?? normaliseFully(chunk, isKnownWord, splitWord));
+      const before = original.slice(Math.max(0, from - 12), from);
+      parts.push(unchanged(chunk, splitWord, before) ?? normaliseFully(chunk, isKnownWord, splitWord, before));
       starts.push(from);
     }
     from = to;
@@ -310,12 +317,18 @@ export function normalise(original: string, isKnownWord: KnownWord = NO_KNOWN_WO
   return { text: parts.map((p) => p.text).join(''), sourceStart, sourceEnd };
 }
 
-/** Texts this long are normalised in pieces. */
+/** Texts with spaced-out letters this long are normalised a sentence at a time. */
 const CHUNKED_FROM = 400;
-/** Where a piece may end: a full stop, question mark or ellipsis and the spaces after it, or a line break. */
+/** Where a sentence piece may end: a full stop, question mark or ellipsis and the spaces after it, or a line break. */
 const CHUNK_END = /[.?…]+[ \t]+|\n+/g;
+/** Where a word piece ends: plain spaces and line breaks (other spaces, such as a no-break space, are cleaned). */
+const WORD_GAP = /[ \t\n\r]+/g;
+const WORD_CHAR = '[\\p{L}\\p{N}@$!|€£]';
+/** Three single letters separated by single spaces ("u g l y"): joinSpacedLetters may join them. */
+const SPACED_WITH_SPACES = new RegExp(`(?:^|(?!${WORD_CHAR}).)${WORD_CHAR} ${WORD_CHAR} ${WORD_CHAR}(?!${WORD_CHAR})`, 'u');
+const INVISIBLE_ALL = new RegExp(INVISIBLE.source, 'g');
 
-function normaliseFully(original: string, isKnownWord: KnownWord, splitWord?: SplitWord): NormalisedText {
+function normaliseFully(original: string, isKnownWord: KnownWord, splitWord?: SplitWord, before = ''): NormalisedText {
   const pieces = joinSpacedLetters(cleanCodePoints(original), isKnownWord);
   const builder = new Builder();
   let i = 0;
@@ -335,7 +348,7 @@ function normaliseFully(original: string, isKnownWord: KnownWord, splitWord?: Sp
     // A word is at most a few hundred characters; anything longer is a pasted blob, left alone for speed.
     const raw = pieces.slice(i, j);
     let word = j - i > 200 ? raw : inHandle ? cleanLookalikes(raw) : squeezeStretched(cleanWord(raw, isKnownWord));
-    if (splitWord && !inHandle) word = splitRunTogether(word, splitWord, SENTENCE_START_BEFORE.test(builder.chars.slice(-12).join('')));
+    if (splitWord && !inHandle) word = splitRunTogether(word, splitWord, SENTENCE_START_BEFORE.test((before + builder.chars.slice(-12).join('')).slice(-12)));
     for (const p of word) builder.push(p.value, p.start, p.end);
     i = j;
   }
