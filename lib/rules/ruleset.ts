@@ -430,29 +430,41 @@ export class RuleSet {
     role: Role,
     isNameWord: (token: Token) => boolean = () => false,
   ): Eligibility {
-    const tokenTags: string[][] = tokens.map((_, i) => [...(engineTags.get(i) ?? [])]);
     const forms = tokens.map((t) => lexiconWordForm(t.lower));
     const corrections = new Map<string, string>();
     for (let i = 0; i < tokens.length; i++) {
       // A misspelling stands for a lexicon or pattern word, unless it is someone's name.
-      if (tokens[i].kind !== 'word' || engineTags.has(i) || forms[i].length < FUZZY_MIN_LENGTH - 1) continue;
+      if (tokens[i].kind !== 'word' || forms[i].length < FUZZY_MIN_LENGTH - 1 || engineTags.has(i)) continue;
       const corrected = this.fuzzyWord(forms[i]);
+      if (!corrected) continue;
       // A capital mid-sentence is probably a name ("Tyrese" is not "tyres"), unless it stands for a group ("a Muslm").
-      const nameLike = i > 0 && /^\p{Lu}\p{Ll}/u.test(tokens[i].text) && !this.tagsOfWord(corrected ?? '')?.some((t) => CAPITALISED_TAGS.has(t));
-      if (corrected && !nameLike && !isNameWord(tokens[i])) {
+      const nameLike = i > 0 && /^\p{Lu}\p{Ll}/u.test(tokens[i].text) && !this.tagsOfWord(corrected)?.some((t) => CAPITALISED_TAGS.has(t));
+      if (!nameLike && !isNameWord(tokens[i])) {
         corrections.set(forms[i], corrected);
         forms[i] = corrected;
       }
     }
+    // Tags per token, only for tokens that have any (most have none).
+    const tokenTags = new Map<number, string[]>();
+    const tags = new Set<string>();
+    const addTags = (i: number, added: readonly string[]): void => {
+      const list = tokenTags.get(i);
+      if (list) list.push(...added);
+      else tokenTags.set(i, [...added]);
+      for (const tag of added) tags.add(tag);
+    };
+    for (const [i, added] of engineTags) addTags(i, added);
     for (let i = 0; i < tokens.length; i++) {
-      for (const tag of this.tagsOfWord(forms[i]) ?? []) tokenTags[i].push(tag);
-      for (const phrase of this.phrases.get(forms[i]) ?? []) {
+      const direct = this.tagsOfWord(forms[i]);
+      if (direct) addTags(i, direct);
+      const phrases = this.phrases.get(forms[i]);
+      if (!phrases) continue;
+      for (const phrase of phrases) {
         if (phrase.words.every((w, k) => forms[i + k] === w)) {
-          for (let k = 0; k < phrase.words.length; k++) tokenTags[i + k].push(...phrase.tags);
+          for (let k = 0; k < phrase.words.length; k++) addTags(i + k, phrase.tags);
         }
       }
     }
-    const tags = new Set(tokenTags.flat());
     const words = new Set(forms);
     const satisfied = (t: Trigger): boolean => t.tags.some((tag) => tags.has(tag)) || t.words.some((w) => words.has(w));
     // Every word compromise may read the tokens as ("they're" → they, are; "gonna" → going, to), for the confirmations.
@@ -487,7 +499,7 @@ export class RuleSet {
     const hits: number[] = [];
     if (rules.length > 0) {
       for (let i = 0; i < tokens.length; i++) {
-        if (usedWords.has(forms[i]) || tokenTags[i].some((t) => usedTags.has(t))) hits.push(i);
+        if (usedWords.has(forms[i]) || tokenTags.get(i)?.some((t) => usedTags.has(t))) hits.push(i);
       }
     }
     const mayMatch = (unless: UnlessPattern): boolean => unless.requirements.every(satisfied) && unless.confirmations.every(confirmed);
