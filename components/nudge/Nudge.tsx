@@ -65,6 +65,9 @@ let instances = 0;
 export function effectiveMode(findings: readonly Finding[], modes: NudgeSettingsProps['modes']): NudgeMode {
   let mode: NudgeMode = 'nudge';
   for (const finding of findings) {
+    // A wellbeing note offers support; it is never a breach, so no school setting
+    // may make it hold a post back or demand a reason from someone who is struggling.
+    if (finding.category === 'wellbeing') continue;
     const own = modes?.[finding.category] ?? 'nudge';
     if (MODE_STRENGTH[own] > MODE_STRENGTH[mode]) mode = own;
   }

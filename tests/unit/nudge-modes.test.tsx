@@ -67,6 +67,12 @@ describe('the strictest mode among the findings wins', () => {
     expect(effectiveMode([pupilName, bullying], { 'pupil-name': 'reason', bullying: 'block' })).toBe('block');
     expect(effectiveMode([pupilName], { bullying: 'block' })).toBe('nudge');
   });
+
+  it('never lets a wellbeing note hold a post back or ask for a reason', () => {
+    expect(effectiveMode([wellbeing], { wellbeing: 'block' })).toBe('nudge');
+    expect(effectiveMode([wellbeing, pupilName], { wellbeing: 'reason', 'pupil-name': 'nudge' })).toBe('nudge');
+    expect(effectiveMode([wellbeing, bullying], { wellbeing: 'block', bullying: 'reason' })).toBe('reason');
+  });
 });
 
 describe('when the school blocks posts like this', () => {
