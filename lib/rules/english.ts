@@ -37,14 +37,14 @@ export function isCommonWord(lower: string): boolean {
   });
 }
 
-/** compromise knows the word, or it is a regular inflection of one ("moons"; but "disabld" is not "disable" + "d"). */
+/**
+ * compromise knows the word (names included), or it is a regular inflection of
+ * an everyday word ("moons"; but "disabld" is not "disable" + "d", and "livs"
+ * is not the name "Liv" + "s").
+ */
 export function compromiseKnowsWord(lower: string): boolean {
   if (inLexicon(lower)) return true;
   // A dropped g is still the word: "hittin", "slappin".
   if (lower.endsWith('in') && lower.length > 4 && compromiseKnowsWord(`${lower}g`)) return true;
-  return INFLECTIONS.some(([suffix, addE]) => {
-    if (!lower.endsWith(suffix) || lower.length <= suffix.length + 2) return false;
-    const stem = lower.slice(0, -suffix.length);
-    return inLexicon(stem) || (addE && inLexicon(`${stem}e`));
-  });
+  return isCommonWord(lower);
 }

@@ -262,8 +262,8 @@ export class RuleSet {
   fuzzyWord(lower: string): string | undefined {
     const cached = this.fuzzyCache.get(lower);
     if (cached !== undefined) return cached ?? undefined;
-    // A dropped g ("killin") is the pattern's word even though it reads as English.
-    const gDropped = lower.endsWith('in') && this.isVocabulary(`${lower}g`) ? `${lower}g` : undefined;
+    // A dropped g ("killin") is the pattern's word even though it reads as English ("pin" is not "ping").
+    const gDropped = lower.endsWith('in') && this.isVocabulary(`${lower}g`) && !this.isCommonWord(lower) ? `${lower}g` : undefined;
     const found = gDropped ?? (this.isWord(lower) ? undefined : this.misspeltWord(lower));
     if (this.fuzzyCache.size > 50_000) this.fuzzyCache.clear();
     this.fuzzyCache.set(lower, found ?? null);
