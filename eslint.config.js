@@ -15,6 +15,22 @@ export default tseslint.config(
     },
   },
   {
+    // User text is only ever set as text: no HTML parsing of drafts, names or findings.
+    files: ['components/**/*.{ts,tsx}', 'entrypoints/**/*.{ts,tsx}', 'utils/**/*.{ts,tsx}', 'lib/**/*.ts'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        { property: 'innerHTML', message: 'Set text with textContent or render with Preact; never parse user text as HTML.' },
+        { property: 'outerHTML', message: 'Never parse user text as HTML.' },
+        { property: 'insertAdjacentHTML', message: 'Never parse user text as HTML.' },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Never render user text as HTML.' },
+      ],
+    },
+  },
+  {
     files: ['lib/**/*.ts'],
     rules: {
       'no-restricted-imports': [
