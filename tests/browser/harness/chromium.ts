@@ -81,11 +81,10 @@ function isRunning(pid: number): boolean {
 }
 
 export function writeManagedPolicy(settings: ExtensionSettings): void {
-  const policy = { '3rdparty': { extensions: { [EXTENSION_ID]: settings } } };
   try {
     removeStalePolicies();
     mkdirSync(dirname(POLICY_FILE), { recursive: true });
-    writeFileSync(POLICY_FILE, JSON.stringify(policy, null, 2));
+    writeFileSync(POLICY_FILE, policyText(settings));
   } catch (error) {
     throw new Error(
       `Could not write the managed policy file ${POLICY_FILE} (${(error as Error).message}).\n` +
@@ -98,7 +97,6 @@ export function writeManagedPolicy(settings: ExtensionSettings): void {
 export function removeManagedPolicy(): void {
   rmSync(POLICY_FILE, { force: true });
   policyWritten = false;
-  releasePolicyLock();
 }
 
 // A policy left behind would configure every later Chromium on this machine.
@@ -108,17 +106,29 @@ process.once('exit', () => {
 });
 
 // Chromium merges every file in the policy folder, so two test processes with
-// different settings (another checkout's run, or a file run on its own while
-// the suite runs) would each see a mixture. Whoever writes a policy holds this
-// lock, kept outside the policy folder (Chromium reads every file there).
+// different settings (say this file's school and managed-policy's) would each
+// see a mixture. Processes with the same settings share the folder happily;
+// one with different settings waits until the others are done. The lock, kept
+// outside the policy folder (Chromium reads every file there), only guards
+// looking and writing, so two processes never both see the folder clear.
 const POLICY_LOCK = join(tmpdir(), 'second-thought-managed-policy.lock');
-const POLICY_LOCK_WAIT_MS = 15 * 60_000;
+const POLICY_WAIT_MS = 15 * 60_000;
 
-function otherLivePolicies(): string[] {
+function policyText(settings: ExtensionSettings): string {
+  return JSON.stringify({ '3rdparty': { extensions: { [EXTENSION_ID]: settings } } }, null, 2);
+}
+
+/** Policy files of other live test processes whose settings differ from `text`. */
+function otherPolicies(text: string): string[] {
   if (!existsSync(POLICY_DIR)) return [];
   return readdirSync(POLICY_DIR).filter((name) => {
     const pid = /^second-thought-test-(\d+)\.json$/.exec(name)?.[1];
-    return pid !== undefined && Number(pid) !== process.pid && isRunning(Number(pid));
+    if (pid === undefined || Number(pid) === process.pid || !isRunning(Number(pid))) return false;
+    try {
+      return readFileSync(join(POLICY_DIR, name), 'utf8') !== text;
+    } catch {
+      return false;
+    }
   });
 }
 
@@ -130,34 +140,40 @@ function lockHolder(): number | undefined {
   }
 }
 
-/** Waits (on the lock and the folder, not a fixed time) until no other test process has a policy in force. */
-export async function takePolicyLock(timeoutMs = POLICY_LOCK_WAIT_MS): Promise<void> {
+/**
+ * Writes this process's policy once no other test process has different
+ * settings in force (waiting on files, not a fixed time), or after
+ * POLICY_WAIT_MS with a warning.
+ */
+export async function writeManagedPolicyWhenClear(settings: ExtensionSettings, timeoutMs = POLICY_WAIT_MS): Promise<void> {
+  const text = policyText(settings);
   const deadline = Date.now() + timeoutMs;
   let told = false;
   for (;;) {
     removeStalePolicies();
     const holder = lockHolder();
-    if (holder === process.pid) return;
-    if (holder !== undefined && !isRunning(holder)) rmSync(POLICY_LOCK, { force: true });
-    const others = otherLivePolicies();
-    if (others.length === 0) {
+    if (holder !== undefined && holder !== process.pid && !isRunning(holder)) rmSync(POLICY_LOCK, { force: true });
+    let others: string[] = [];
+    try {
+      writeFileSync(POLICY_LOCK, String(process.pid), { flag: 'wx' });
       try {
-        writeFileSync(POLICY_LOCK, String(process.pid), { flag: 'wx' });
-        if (otherLivePolicies().length === 0) return;
+        others = otherPolicies(text);
+        if (others.length === 0 || Date.now() > deadline) {
+          if (others.length > 0) console.warn(`Second Thought browser tests: ${others.join(', ')} still in ${POLICY_DIR} with other settings; going ahead anyway.`);
+          writeManagedPolicy(settings);
+          return;
+        }
+      } finally {
         releasePolicyLock();
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       }
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }
-    if (Date.now() > deadline) {
-      console.warn(`Second Thought browser tests: another test process still has a managed policy in ${POLICY_DIR}; going ahead anyway.`);
-      return;
-    }
-    if (!told) {
-      console.warn(`Second Thought browser tests: waiting for another test process to finish with ${POLICY_DIR} (${others.join(', ') || POLICY_LOCK}).`);
+    if (!told && others.length > 0) {
+      console.warn(`Second Thought browser tests: waiting for ${others.join(', ')} in ${POLICY_DIR} (another test process, other settings) to finish.`);
       told = true;
     }
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }
 
@@ -170,10 +186,8 @@ export async function launchChromium(options: LaunchOptions): Promise<LaunchedBr
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(`Chromium is not at ${CHROMIUM_PATH}. Install it with: apt-get install -y chromium`);
   }
-  if (options.settings) {
-    await takePolicyLock();
-    writeManagedPolicy(options.settings);
-  } else removeManagedPolicy();
+  if (options.settings) await writeManagedPolicyWhenClear(options.settings);
+  else removeManagedPolicy();
 
   // Lets Playwright report requests made by the extension's service worker.
   process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';

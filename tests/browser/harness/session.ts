@@ -14,11 +14,14 @@ import { startFixtureServer, type FixtureServer } from './server';
 
 /** Pupils of the invented school; in policy only as the admin tool writes them, hashed. */
 export const TEST_PUPILS = ['Tamsin Okoro', 'Jayden Whitlock'];
+// A fixed key, so every test process writes the same policy and Chromium's
+// merge of their files (all in one folder) changes nothing.
+const TEST_ROSTER_KEY = 'SG9sbGlucyBQYXJrIHRlc3Qgcm9zdGVyIGtleQ==';
 
 /** The school the browser tests pretend to be; names are invented. */
 export const TEST_SETTINGS: ExtensionSettings = {
   schoolNames: ['Hollins Park Academy', 'Hollins Park'],
-  hashedRoster: hashRoster(TEST_PUPILS),
+  hashedRoster: hashRoster(TEST_PUPILS, TEST_ROSTER_KEY),
   staffNames: ['Mr Okafor', 'Mrs Lindqvist'],
   role: 'pupil',
   extraSites: ['forum.school-example.org', '*.school-example.org'],
