@@ -64,6 +64,14 @@ const PERSON_OBJECT_VERBS = new Set([
   'congratulate', 'congratulated', 'beat', 'punch', 'punched', 'hit', 'slap', 'slapped', 'fight', 'jump', 'jumped',
   'batter', 'leave', 'dump', 'dumped', 'report', 'reported', 'snitch', 'expose', 'exposed', 'unadd', 'remove', 'mute',
 ]);
+// Words that can follow a person who is the object of a verb ("jump holly after the disco",
+// "invite mark to saturday"), where a thing would be followed by more of its noun phrase.
+const OBJECT_FOLLOWERS = new Set([
+  'to', 'on', 'from', 'in', 'at', 'after', 'before', 'outside', 'behind', 'near', 'by', 'with', 'for', 'when', 'if',
+  'tomorrow', 'today', 'tonight', 'later', 'again', 'now', 'asap', 'hes', 'shes', 'he', 'she', 'cos', 'because',
+  'and', 'or', 'lol', 'pls', 'please', 'too', 'back',
+]);
+
 // Second person straight after a name addresses that person: "ruby ur the only one", "Will you're a legend".
 const SECOND_PERSON = new Set(['you', 'u', 'ur', 'your', 'youre', "you're", 'yr', 'ya', 'yu']);
 
@@ -161,7 +169,7 @@ export class PupilNameMatcher {
     if (prev && ADDRESSING_BEFORE.has(prev.lower)) return true;
     if (!prev && next && SECOND_PERSON.has(next.lower) && !/[,;:]/.test(token.after) && !MODAL_FIRST_NAMES.has(token.lower)) return true;
     if (!prev && /^\s*[,!]/.test(token.after) && !this.startsList(tokens, i)) return true;
-    if (prev && PERSON_OBJECT_VERBS.has(prev.lower) && (!next || !this.words.isKnownWord(next.lower) || ACTING_VERBS.has(next.lower) || /^(to|on|from|in|at|hes|shes|he|she|cos|because|and|or|lol|pls|please)$/.test(next.lower) || /[,.!?]/.test(token.after))) return true;
+    if (prev && PERSON_OBJECT_VERBS.has(prev.lower) && (!next || !this.words.isKnownWord(next.lower) || ACTING_VERBS.has(next.lower) || OBJECT_FOLLOWERS.has(next.lower) || /[,.!?]/.test(token.after))) return true;
     if (prev && /[,]/.test(prev.after) && (!next || /^[!.?]/.test(token.after))) return true;
     if (!next && !prev) return true;
     // Coordinated with a person: "me and grace", "Will and me", "grace n i".

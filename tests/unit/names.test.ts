@@ -69,6 +69,8 @@ describe('pupil names', () => {
     ['zoe wisniewska is so funny', 'pupil-name:zoe wisniewska'],
     ['Ciaran ONeill got player of the match', 'pupil-name:Ciaran ONeill'],
     ['nobody invite hunter to the party', 'pupil-name:hunter'],
+    ['gonna jump sky after the disco', 'pupil-name:sky'],
+    ['tell faith tomorrow', 'pupil-name:faith'],
   ])('finds %s', (text, expected) => {
     expect(pupils(text)).toEqual([expected]);
   });
@@ -102,6 +104,8 @@ describe('pupil names', () => {
     'precious memories from the trip',
     'what a blessing this weather is',
     'amber, red, green: the lights changed',
+    'jump in the sky after the rain',
+    'tell the truth with faith in people',
   ])('leaves alone %s', (text) => {
     expect(pupils(text)).toEqual([]);
   });
