@@ -81,17 +81,23 @@ function main(): void {
     .split('\n')
     .filter(Boolean)
     .map((l) => (JSON.parse(l) as { text: string }).text);
-  const longTexts = Array.from({ length: 40 }, (_, i) => {
+  // Long texts: dev posts run together, the harshest mix we have (most dev posts
+  // are written to trip a rule, so most sentences get parsed), and, for comparison,
+  // real benign tweets run together.
+  const runTogether = (posts: string[], i: number): string => {
     let text = '';
-    for (let k = i; text.length < 5000; k++) text += `${corpus[k % corpus.length]} `;
+    for (let k = i * 7; text.length < 5000; k++) text += `${posts[k % posts.length]} `;
     return text.slice(0, 5000);
-  });
+  };
+  const longTexts = Array.from({ length: 40 }, (_, i) => runTogether(corpus, i));
+  const longBenignTexts = Array.from({ length: 40 }, (_, i) => runTogether(tweets, i * 13));
 
   const config2000 = configFor(2000);
   const engine = time(tweets, (t) => check(t, config2000));
   const baseline = time(tweets, (t) => nlp(t));
   const corpusTimes = time(corpus, (t) => check(t, config2000));
   const longTimes = time(longTexts, (t) => check(t, config2000));
+  const longBenignTimes = time(longBenignTexts, (t) => check(t, config2000));
   const bySize: Record<string, { p50_ms: number; p95_ms: number }> = {};
   for (const size of [100, 10_000]) {
     const config = configFor(size);
@@ -105,6 +111,7 @@ function main(): void {
     baseline_p50_ms: round(percentile(baseline, 50)),
     corpus_p50_ms: round(percentile(corpusTimes, 50)),
     long_p95_ms: round(percentile(longTimes, 95)),
+    long_benign_p95_ms: round(percentile(longBenignTimes, 95)),
     roster: 2000,
     roster_100: bySize['100'],
     roster_10000: bySize['10000'],
@@ -115,7 +122,7 @@ function main(): void {
   console.log(`  baseline p50 ${result.baseline_p50_ms} ms  (a bare compromise parse of the same posts)`);
   console.log(`  ratio    ${(result.engine_p50_ms / result.baseline_p50_ms).toFixed(2)} × baseline`);
   console.log(`Dev corpus (${corpus.length} posts): p50 ${result.corpus_p50_ms} ms`);
-  console.log(`5,000-character texts: p95 ${result.long_p95_ms} ms`);
+  console.log(`5,000-character texts: p95 ${result.long_p95_ms} ms (dev posts run together); ${result.long_benign_p95_ms} ms (benign tweets run together)`);
   console.log(`Roster 100: p50 ${bySize['100'].p50_ms} ms; roster 10,000: p50 ${bySize['10000'].p50_ms} ms`);
   console.log(JSON.stringify(result));
 }
