@@ -3,7 +3,7 @@
 // Pure, so it can be tested without a browser.
 
 import { CATEGORIES, type Category, type Role } from '@/lib/types';
-import { ADMIN_SETTING_KEYS, MANAGED_SCHEMA, schemaProblems, type AdminSettings, type CategoryMode } from '@/utils/admin-settings';
+import { ADMIN_SETTING_KEYS, DEFAULT_ADMIN_SETTINGS, MANAGED_SCHEMA, schemaProblems, type AdminSettings, type CategoryMode } from '@/utils/admin-settings';
 import { layerSettings as layerInForce } from '@/utils/settings';
 
 /** Everything a person can set here: the school's settings plus a teacher's own plaintext roster. */
@@ -15,22 +15,8 @@ export interface EditableSettings extends AdminSettings {
 export type EditableKey = keyof EditableSettings;
 export type SettingSource = 'managed' | 'local' | 'default';
 
-export const DEFAULT_EDITABLE: Readonly<EditableSettings> = Object.freeze({
-  schoolNames: [],
-  pupilNames: [],
-  staffNames: [],
-  role: 'pupil',
-  extraSites: [],
-  disabledSites: [],
-  hashedRoster: undefined,
-  policyUrl: undefined,
-  policySectionAnchors: {},
-  reportUrl: undefined,
-  reportEmail: undefined,
-  supportContacts: [],
-  categories: {},
-  lockSettings: false,
-});
+// The admin settings' defaults, plus the one setting only a device may hold.
+export const DEFAULT_EDITABLE: Readonly<EditableSettings> = Object.freeze({ ...DEFAULT_ADMIN_SETTINGS, pupilNames: [] });
 
 export const EDITABLE_KEYS: readonly EditableKey[] = ['pupilNames', ...ADMIN_SETTING_KEYS];
 
