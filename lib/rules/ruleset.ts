@@ -387,7 +387,7 @@ export class RuleSet {
   private parsed(pattern: string): ParsedPattern {
     let parsed = this.parsedPatterns.get(pattern);
     if (!parsed) {
-      parsed = nlp.parseMatch(pattern);
+      parsed = nlp.parseMatch(longestAlternativesFirst(pattern));
       lookAheadIntoGroups(parsed as unknown as MatchReg[]);
       this.parsedPatterns.set(pattern, parsed);
     }
@@ -585,4 +585,20 @@ export class RuleSet {
       }
     }
   }
+}
+
+/**
+ * compromise takes the first alternative of a group that matches and never
+ * backtracks, so in "(wont|will not) know" the word "wont" (which compromise
+ * expands to "will not") is taken as one word, leaves "not" behind, and the
+ * match fails. Trying the longest alternatives first avoids that; otherwise
+ * the order of alternatives never changes what a pattern means.
+ */
+export function longestAlternativesFirst(pattern: string): string {
+  return pattern.replace(/\(([^()]*\|[^()]*)\)/g, (_, inner: string) => {
+    const alternatives = inner.split('|');
+    const words = (alternative: string): number => alternative.trim().split(/\s+/).length;
+    const sorted = alternatives.map((a, i) => ({ a, i })).sort((x, y) => words(y.a) - words(x.a) || x.i - y.i).map((x) => x.a);
+    return `(${sorted.join('|')})`;
+  });
 }

@@ -4,7 +4,7 @@ import nlp from 'compromise';
 import { describe, expect, it } from 'vitest';
 import { check, prepare, type CheckConfig } from '../../lib';
 import { confirmationsOf } from '../../lib/rules/pattern';
-import { RuleSet, readingsOf } from '../../lib/rules/ruleset';
+import { RuleSet, longestAlternativesFirst, readingsOf } from '../../lib/rules/ruleset';
 import type { Rule } from '../../lib/rules/types';
 import { normalise, originalSpan } from '../../lib/text/normalise';
 import { tokenise } from '../../lib/text/tokens';
@@ -235,5 +235,16 @@ describe('compromise wildcard before an alternative group', () => {
   it('leaves the group itself matching as before', () => {
     const d = doc('idiots are fine', { 0: 'Insult' });
     expect(d.match(set.rules[0].patterns[0]).found).toBe(false);
+  });
+});
+
+describe('pattern alternatives', () => {
+  it('tries the longest alternative first, so a contraction compromise expands still matches', () => {
+    expect(longestAlternativesFirst('(wont|will not|never) (know|see) what hit (him|her)')).toBe('(will not|wont|never) (know|see) what hit (him|her)');
+    expect(longestAlternativesFirst('#Pupil (is|was) a (#Insult|total #Insult)')).toBe('#Pupil (is|was) a (total #Insult|#Insult)');
+  });
+  it('lets "dont call her X" cancel as counter-speech, although compromise reads "dont" as "do not"', () => {
+    const config: CheckConfig = { schoolNames: [], pupilNames: [], staffNames: [], role: 'pupil' };
+    expect(check('hey dont call her a loser', config).filter((f) => f.category === 'bullying')).toEqual([]);
   });
 });
