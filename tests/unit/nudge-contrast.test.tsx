@@ -2,19 +2,9 @@
 // at 4.5:1, and the things that are not text but must be seen (focus ring,
 // field border, the severity bars) at 3:1 (WCAG 1.4.11).
 import { describe, expect, it } from 'vitest';
+import { contrast } from '../support/contrast';
 import { NUDGE_CSS, NUDGE_PALETTE, type NudgePalette } from '@/components/nudge/styles';
 
-function luminance(hex: string): number {
-  const channel = (offset: number) => {
-    const value = parseInt(hex.slice(offset, offset + 2), 16) / 255;
-    return value <= 0.03928 ? value / 12.92 : ((value + 0.055) / 1.055) ** 2.4;
-  };
-  return 0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5);
-}
-const contrast = (a: string, b: string) => {
-  const [high, low] = [luminance(a), luminance(b)].sort((x, y) => y - x);
-  return (high + 0.05) / (low + 0.05);
-};
 
 type Colour = keyof NudgePalette;
 const TEXT_ON: [Colour, Colour][] = [

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { contrast } from '../support/contrast';
 
 // WCAG 2.1 contrast for the colours in settings.css, in the light and the dark scheme.
 const css = readFileSync(join(process.cwd(), 'components/settings/settings.css'), 'utf8');
@@ -11,17 +12,6 @@ function palette(block: string): Record<string, string> {
 const light = palette(css.slice(css.indexOf(':root'), css.indexOf('@media')));
 const dark = palette(css.slice(css.indexOf('@media (prefers-color-scheme: dark)')));
 
-function luminance(hex: string): number {
-  const channel = (offset: number) => {
-    const value = parseInt(hex.slice(offset, offset + 2), 16) / 255;
-    return value <= 0.03928 ? value / 12.92 : ((value + 0.055) / 1.055) ** 2.4;
-  };
-  return 0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5);
-}
-const contrast = (a: string, b: string) => {
-  const [high, low] = [luminance(a), luminance(b)].sort((x, y) => y - x);
-  return (high + 0.05) / (low + 0.05);
-};
 
 // [foreground, background, minimum]: 4.5 for text, 3 for borders and focus rings (WCAG 1.4.11).
 const PAIRS: [string, string, number][] = [
