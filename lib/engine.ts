@@ -271,19 +271,18 @@ function runRules(
       return answer;
     });
   for (const { rule, patterns, unless } of eligible) {
-    const matches = patterns.flatMap(
-      (pattern) => doc.match(pattern).json({ offset: true }) as Array<{ offset?: { start: number; length: number } }>,
-    );
+    const matches = patterns.flatMap((pattern) => doc.match(pattern).json({ offset: true }) as MatchJson[]);
     // Most eligible rules match nothing; only a match is worth checking for a cancelling frame.
     if (matches.length === 0 || cancelled(unless)) continue;
     {
       for (const m of matches) {
-        if (!m.offset || m.offset.length === 0) continue;
+        const span = matchSpan(m, slice);
+        if (!span) continue;
         found.push({
           category: rule.category,
           ruleId: rule.id,
-          start: window.start + m.offset.start,
-          end: window.start + m.offset.start + m.offset.length,
+          start: window.start + span.start,
+          end: window.start + span.end,
           message: rule.message,
           suggestion: rule.suggestion,
           severity: rule.severity,
@@ -293,6 +292,34 @@ function runRules(
     }
   }
   return found;
+}
+
+interface MatchJson {
+  offset?: { start: number; length: number };
+  terms?: Array<{ text: string; offset?: { start: number; length: number } }>;
+}
+
+/**
+ * Where a match sits in the parsed text. compromise's own length is wrong when
+ * a match starts on the hidden half of a contraction ("am" of "i'm" gives
+ * " a burde"), so the span is rebuilt from its words: from the start of the
+ * written word that holds the first one, to the end of the last.
+ */
+function matchSpan(m: MatchJson, text: string): { start: number; end: number } | undefined {
+  const terms = (m.terms ?? []).filter((t) => t.offset);
+  if (terms.length === 0) {
+    if (!m.offset || m.offset.length === 0) return undefined;
+    return { start: m.offset.start, end: m.offset.start + m.offset.length };
+  }
+  let start = terms[0].offset!.start;
+  if (terms[0].text === '') while (start > 0 && !/\s/.test(text[start - 1])) start--;
+  const last = terms[terms.length - 1].offset!;
+  let end = Math.max(...terms.map((t) => t.offset!.start + t.offset!.length), last.start + last.length);
+  if (end <= start) return undefined;
+  // No stray spaces at either end of a highlight.
+  while (end > start && /\s/.test(text[end - 1])) end--;
+  while (start < end && /\s/.test(text[start])) start++;
+  return end > start ? { start, end } : undefined;
 }
 
 /** Marks the terms of names found by the name matchers, so rules can say #Pupil, #Staff or #School. */

@@ -248,3 +248,17 @@ describe('pattern alternatives', () => {
     expect(check('hey dont call her a loser', config).filter((f) => f.category === 'bullying')).toEqual([]);
   });
 });
+
+describe('match spans', () => {
+  const config: CheckConfig = { schoolNames: [], pupilNames: [], staffNames: [], role: 'pupil' };
+  it('cover the whole written word when a match starts inside a contraction', () => {
+    const text = "honestly i'm a burden to everyone";
+    const finding = check(text, config).find((f) => f.category === 'wellbeing');
+    expect(finding?.match).toBe("i'm a burden");
+    expect(text.slice(finding!.start, finding!.end)).toBe(finding!.match);
+  });
+  it('do not carry stray spaces or trailing punctuation', () => {
+    const [finding] = check('you are such a loser.', config).filter((f) => f.category === 'bullying');
+    expect(finding.match).toBe('you are such a loser');
+  });
+});
