@@ -20,6 +20,7 @@ import { CATEGORY_SECTIONS, CATEGORY_SEVERITY } from './policy/category-sections
 import { compromiseKnowsWord, isCommonWord } from './rules/english';
 import wordGuard from './rules/word-guard.json';
 import { RuleSet, type CompiledRule, type Eligibility, type TermLike } from './rules/ruleset';
+import { matchTerms, type MatchTerm, type ParsedWindow } from './rules/start-positions';
 import { normalise, originalSpan, type NormalisedText } from './text/normalise';
 import { tokenise, type Sentence, type Token } from './text/tokens';
 import { findProfanity } from './profanity';
@@ -256,6 +257,7 @@ function runRules(
   // A per-sentence set of words and tags (ours included, so it comes last): compromise then skips
   // a pattern at once when a word or tag it needs is missing, instead of trying it at every word.
   doc.compute('cache');
+  const parsed = doc as unknown as ParsedWindow;
 
   const found: RawFinding[] = [];
   // Frames such as counter-speech are shared by many rules: answer each once per sentence.
@@ -265,13 +267,13 @@ function runRules(
       let answer = unlessAnswers.get(u.source);
       if (answer === undefined) {
         // Most cancelling patterns need a word the sentence does not have: no need to run them.
-        answer = mayMatch(u) && doc.has(u.parsed);
+        answer = mayMatch(u) && matchTerms(parsed, u.parsed, true).length > 0;
         unlessAnswers.set(u.source, answer);
       }
       return answer;
     });
   for (const { rule, patterns, unless } of eligible) {
-    const matches = patterns.flatMap((pattern) => doc.match(pattern).json({ offset: true }) as MatchJson[]);
+    const matches = patterns.flatMap((pattern) => matchTerms(parsed, pattern));
     // Most eligible rules match nothing; only a match is worth checking for a cancelling frame.
     if (matches.length === 0 || cancelled(unless)) continue;
     {
@@ -294,23 +296,15 @@ function runRules(
   return found;
 }
 
-interface MatchJson {
-  offset?: { start: number; length: number };
-  terms?: Array<{ text: string; offset?: { start: number; length: number } }>;
-}
-
 /**
  * Where a match sits in the parsed text. compromise's own length is wrong when
  * a match starts on the hidden half of a contraction ("am" of "i'm" gives
  * " a burde"), so the span is rebuilt from its words: from the start of the
  * written word that holds the first one, to the end of the last.
  */
-function matchSpan(m: MatchJson, text: string): { start: number; end: number } | undefined {
-  const terms = (m.terms ?? []).filter((t) => t.offset);
-  if (terms.length === 0) {
-    if (!m.offset || m.offset.length === 0) return undefined;
-    return { start: m.offset.start, end: m.offset.start + m.offset.length };
-  }
+function matchSpan(matched: readonly MatchTerm[], text: string): { start: number; end: number } | undefined {
+  const terms = matched.filter((t) => t.offset);
+  if (terms.length === 0) return undefined;
   let start = terms[0].offset!.start;
   if (terms[0].text === '') while (start > 0 && !/\s/.test(text[start - 1])) start--;
   const last = terms[terms.length - 1].offset!;

@@ -387,8 +387,7 @@ export class RuleSet {
   private parsed(pattern: string): ParsedPattern {
     let parsed = this.parsedPatterns.get(pattern);
     if (!parsed) {
-      parsed = nlp.parseMatch(longestAlternativesFirst(pattern));
-      lookAheadIntoGroups(parsed as unknown as MatchReg[]);
+      parsed = parseForMatch(pattern);
       this.parsedPatterns.set(pattern, parsed);
     }
     return parsed;
@@ -585,6 +584,13 @@ export class RuleSet {
       }
     }
   }
+}
+
+/** A rule's pattern as the engine runs it: longest alternatives first, wildcards able to see into groups. */
+export function parseForMatch(pattern: string): ParsedPattern {
+  const parsed = nlp.parseMatch(longestAlternativesFirst(pattern));
+  lookAheadIntoGroups(parsed as unknown as MatchReg[]);
+  return parsed;
 }
 
 /**
