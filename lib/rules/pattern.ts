@@ -6,6 +6,12 @@ export interface PatternTerm {
   /** Alternatives: literal words (lower case) and tags (without #). */
   words: string[];
   tags: string[];
+  /**
+   * First words and tags of alternatives of several plain words ("it was" in
+   * "(it was|its)"): one of these, or of `words`/`tags`, must be there.
+   */
+  leadWords: string[];
+  leadTags: string[];
   /** True for `.`, `*`, negations, regexes and other terms that say nothing about a word. */
   wildcard: boolean;
   optional: boolean;
@@ -37,6 +43,9 @@ function splitTerms(pattern: string): string[] {
   return terms;
 }
 
+/** A plain word or tag of a phrase alternative: no wildcard, repeat or negation. */
+const PLAIN_PART = /^#?[\p{L}\p{N}'’-]+$/u;
+
 export function parsePattern(pattern: string): PatternTerm[] {
   return splitTerms(pattern)
     .map((raw) => raw.replace(/^\[(<\w+>)?/, '').replace(/\]$/, ''))
@@ -45,19 +54,25 @@ export function parsePattern(pattern: string): PatternTerm[] {
       const optional = /[?*]$/.test(raw) || /\{0,\d*\}$/.test(raw);
       const body = raw.replace(/^\^/, '').replace(/\$$/, '').replace(/(\{\d*,?\d*\}|[?*+])$/, '');
       if (body === '.' || body === '*' || body.startsWith('!') || body.startsWith('/') || body.startsWith('~') || body.startsWith('{') || body.startsWith('@')) {
-        return { words: [], tags: [], wildcard: true, optional };
+        return { words: [], tags: [], leadWords: [], leadTags: [], wildcard: true, optional };
       }
       const inner = body.startsWith('(') ? body.slice(1, -1) : body;
       const alternatives = inner.split('|').map((a) => a.trim()).filter(Boolean);
       const words: string[] = [];
       const tags: string[] = [];
+      const leadWords: string[] = [];
+      const leadTags: string[] = [];
       let wildcard = false;
       for (const alt of alternatives) {
-        if (alt.startsWith('#')) tags.push(alt.slice(1));
+        const parts = alt.split(/\s+/);
+        if (alt.startsWith('#') && parts.length === 1) tags.push(alt.slice(1));
         else if (/^[\p{L}\p{N}'’-]+$/u.test(alt)) words.push(alt.toLowerCase());
-        else wildcard = true;
+        else if (parts.every((part) => PLAIN_PART.test(part))) {
+          if (parts[0].startsWith('#')) leadTags.push(parts[0].slice(1));
+          else leadWords.push(parts[0].toLowerCase());
+        } else wildcard = true;
       }
-      return { words, tags, wildcard, optional };
+      return { words, tags, leadWords, leadTags, wildcard, optional };
     });
 }
 
@@ -66,6 +81,11 @@ export interface Trigger {
   tags: string[];
   /** Literal words, any one of which satisfies this requirement. */
   words: string[];
+}
+
+/** A term as the prefilter sees it: what one of its alternatives starts with. */
+function asTrigger(term: PatternTerm): PatternTerm {
+  return { ...term, words: [...term.words, ...term.leadWords], tags: [...term.tags, ...term.leadTags] };
 }
 
 /**
@@ -83,7 +103,7 @@ const CONTRACTION_WORDS = new Set(['going', 'want', 'got', 'will', 'would', 'not
  */
 export function requirementsOf(pattern: string, lexiconTags: ReadonlySet<string>): Trigger[] {
   const requirements: Trigger[] = [];
-  for (const term of parsePattern(pattern)) {
+  for (const term of parsePattern(pattern).map(asTrigger)) {
     if (term.optional || term.wildcard) continue;
     if (term.tags.some((t) => !lexiconTags.has(t))) continue;
     if (term.words.some((w) => COMMON_WORDS.has(w) || CONTRACTION_WORDS.has(w))) continue;
@@ -101,7 +121,7 @@ export function requirementsOf(pattern: string, lexiconTags: ReadonlySet<string>
  */
 export function confirmationsOf(pattern: string, lexiconTags: ReadonlySet<string>): Trigger[] {
   const confirmations: Trigger[] = [];
-  for (const term of parsePattern(pattern)) {
+  for (const term of parsePattern(pattern).map(asTrigger)) {
     if (term.optional || term.wildcard) continue;
     if (term.tags.some((t) => !lexiconTags.has(t))) continue;
     if (!term.words.some((w) => COMMON_WORDS.has(w) || CONTRACTION_WORDS.has(w))) continue;

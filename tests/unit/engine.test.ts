@@ -3,7 +3,7 @@
 import nlp from 'compromise';
 import { describe, expect, it } from 'vitest';
 import { check, prepare, type CheckConfig } from '../../lib';
-import { confirmationsOf } from '../../lib/rules/pattern';
+import { confirmationsOf, requirementsOf } from '../../lib/rules/pattern';
 import { RuleSet, longestAlternativesFirst, readingsOf } from '../../lib/rules/ruleset';
 import type { Rule } from '../../lib/rules/types';
 import { normalise, originalSpan } from '../../lib/text/normalise';
@@ -151,6 +151,16 @@ describe('prefilter confirmations', () => {
     ]);
     expect(eligible('what a loser')).toBe(0);
     expect(eligible('u r a loser')).toBe(1);
+  });
+
+  it('needs the first word of an alternative of several words ("it was" in "(it was|its)")', () => {
+    expect(requirementsOf('(falling apart|sinking) #Insult', new Set(['Insult']))).toEqual([
+      { tags: [], words: ['sinking', 'falling'] },
+      { tags: ['Insult'], words: [] },
+    ]);
+    expect(confirmationsOf('(it was|its) #Insult', new Set(['Insult']))).toEqual([{ tags: [], words: ['its', 'it'] }]);
+    // An alternative that is not plain words says nothing, so neither does its group.
+    expect(requirementsOf('(falling .? apart|sinking) #Insult', new Set(['Insult']))).toEqual([{ tags: ['Insult'], words: [] }]);
   });
 
   it.each(["you're a loser", "loser's he", 'loser is he', "y'know you are a loser"])(
