@@ -12,6 +12,8 @@ export interface PatternTerm {
    */
   leadWords: string[];
   leadTags: string[];
+  /** The most words this term can cover (Infinity for `+`, `*` and open repeats). */
+  maxWords: number;
   /** True for `.`, `*`, negations, regexes and other terms that say nothing about a word. */
   wildcard: boolean;
   optional: boolean;
@@ -43,6 +45,25 @@ function splitTerms(pattern: string): string[] {
   return terms;
 }
 
+/** How many times a term may repeat: `+`, `*` and `{n,}` have no bound. */
+function repeatsAtMost(raw: string): number {
+  if (/[+*]$/.test(raw)) return Infinity;
+  const exactly = /\{(\d+)\}$/.exec(raw);
+  if (exactly) return Number(exactly[1]);
+  const range = /\{\d*,(\d*)\}$/.exec(raw);
+  if (range) return range[1] === '' ? Infinity : Number(range[1]);
+  return 1;
+}
+
+/** The most words one occurrence of a term covers: a group's longest alternative. */
+function widthOf(body: string): number {
+  if (!body.startsWith('(')) return 1;
+  const inner = body.slice(1, -1);
+  // A nested group or a repeat inside an alternative: no simple bound.
+  if (/[()+*{]/.test(inner)) return Infinity;
+  return Math.max(1, ...inner.split('|').map((alternative) => alternative.trim().split(/\s+/).filter(Boolean).length));
+}
+
 /** A plain word or tag of a phrase alternative: no wildcard, repeat or negation. */
 const PLAIN_PART = /^#?[\p{L}\p{N}'’-]+$/u;
 
@@ -53,8 +74,9 @@ export function parsePattern(pattern: string): PatternTerm[] {
     .map((raw) => {
       const optional = /[?*]$/.test(raw) || /\{0,\d*\}$/.test(raw);
       const body = raw.replace(/^\^/, '').replace(/\$$/, '').replace(/(\{\d*,?\d*\}|[?*+])$/, '');
+      const maxWords = repeatsAtMost(raw) * widthOf(body);
       if (body === '.' || body === '*' || body.startsWith('!') || body.startsWith('/') || body.startsWith('~') || body.startsWith('{') || body.startsWith('@')) {
-        return { words: [], tags: [], leadWords: [], leadTags: [], wildcard: true, optional };
+        return { words: [], tags: [], leadWords: [], leadTags: [], wildcard: true, optional, maxWords };
       }
       const inner = body.startsWith('(') ? body.slice(1, -1) : body;
       const alternatives = inner.split('|').map((a) => a.trim()).filter(Boolean);
@@ -72,7 +94,7 @@ export function parsePattern(pattern: string): PatternTerm[] {
           else leadWords.push(parts[0].toLowerCase());
         } else wildcard = true;
       }
-      return { words, tags, leadWords, leadTags, wildcard, optional };
+      return { words, tags, leadWords, leadTags, wildcard, optional, maxWords };
     });
 }
 
@@ -102,15 +124,49 @@ const CONTRACTION_WORDS = new Set(['going', 'want', 'got', 'will', 'would', 'not
  * pattern has no such term (the rule linter reports that as an error).
  */
 export function requirementsOf(pattern: string, lexiconTags: ReadonlySet<string>): Trigger[] {
-  const requirements: Trigger[] = [];
+  return parsePattern(pattern)
+    .map(asTrigger)
+    .filter((term) => isRequirement(term, lexiconTags))
+    .map(({ tags, words }) => ({ tags, words }));
+}
+
+/** A term the index can require: lexicon tags and uncommon literal words only. */
+function isRequirement(term: PatternTerm, lexiconTags: ReadonlySet<string>): boolean {
+  if (term.optional || term.wildcard) return false;
+  if (term.tags.some((t) => !lexiconTags.has(t))) return false;
+  if (term.words.some((w) => COMMON_WORDS.has(w) || CONTRACTION_WORDS.has(w))) return false;
+  return term.tags.length > 0 || term.words.length > 0;
+}
+
+/** A required term holding a common word: checked once a pattern is a candidate. */
+function isConfirmation(term: PatternTerm, lexiconTags: ReadonlySet<string>): boolean {
+  if (term.optional || term.wildcard) return false;
+  if (term.tags.some((t) => !lexiconTags.has(t))) return false;
+  if (!term.words.some((w) => COMMON_WORDS.has(w) || CONTRACTION_WORDS.has(w))) return false;
+  // A word written with an apostrophe may be parsed as two; leave such terms to the parse.
+  return !term.words.some((w) => /['’]/.test(w));
+}
+
+/**
+ * The terms of a pattern the prefilter checks (requirements and
+ * confirmations), in the pattern's order, with how far apart they can be:
+ * gaps[j] is the most words from the start of term j to the start of term
+ * j + 1 (Infinity when a repeat between them has no bound). A sentence whose
+ * words are all there, but out of order or too far apart, cannot match.
+ */
+export function sequenceOf(pattern: string, lexiconTags: ReadonlySet<string>): { terms: Trigger[]; gaps: number[] } {
+  const terms: Trigger[] = [];
+  const gaps: number[] = [];
+  let sinceLast: number | undefined;
   for (const term of parsePattern(pattern).map(asTrigger)) {
-    if (term.optional || term.wildcard) continue;
-    if (term.tags.some((t) => !lexiconTags.has(t))) continue;
-    if (term.words.some((w) => COMMON_WORDS.has(w) || CONTRACTION_WORDS.has(w))) continue;
-    if (term.tags.length === 0 && term.words.length === 0) continue;
-    requirements.push({ tags: term.tags, words: term.words });
+    if (isRequirement(term, lexiconTags) || isConfirmation(term, lexiconTags)) {
+      if (sinceLast !== undefined) gaps.push(sinceLast);
+      terms.push({ tags: term.tags, words: term.words });
+      sinceLast = 0;
+    }
+    if (sinceLast !== undefined) sinceLast += term.maxWords;
   }
-  return requirements;
+  return { terms, gaps };
 }
 
 /**
@@ -120,16 +176,10 @@ export function requirementsOf(pattern: string, lexiconTags: ReadonlySet<string>
  * plain words and lexicon tags: a compromise tag cannot be checked without a parse.
  */
 export function confirmationsOf(pattern: string, lexiconTags: ReadonlySet<string>): Trigger[] {
-  const confirmations: Trigger[] = [];
-  for (const term of parsePattern(pattern).map(asTrigger)) {
-    if (term.optional || term.wildcard) continue;
-    if (term.tags.some((t) => !lexiconTags.has(t))) continue;
-    if (!term.words.some((w) => COMMON_WORDS.has(w) || CONTRACTION_WORDS.has(w))) continue;
-    // A word written with an apostrophe may be parsed as two; leave such terms to the parse.
-    if (term.words.some((w) => /['’]/.test(w))) continue;
-    confirmations.push({ tags: term.tags, words: term.words });
-  }
-  return confirmations;
+  return parsePattern(pattern)
+    .map(asTrigger)
+    .filter((term) => isConfirmation(term, lexiconTags))
+    .map(({ tags, words }) => ({ tags, words }));
 }
 
 /** The first requirement of a pattern, or undefined if it has none (used by the rule linter). */

@@ -5,7 +5,7 @@
 import nlp from 'compromise';
 import type { Role } from '../types';
 import type { Token } from '../text/tokens';
-import { confirmationsOf, parsePattern, requirementsOf, type Trigger } from './pattern';
+import { confirmationsOf, parsePattern, requirementsOf, sequenceOf, type Trigger } from './pattern';
 import type { FramesFile, LexiconFile, Rule, RuleFile } from './types';
 
 /**
@@ -28,6 +28,8 @@ export interface CompiledRule {
   rule: Rule;
   /** Per pattern, what a sentence must contain for it to be worth trying. */
   requirements: Trigger[][];
+  /** Per pattern, the words it needs in order and how far apart they can be (see sequenceOf). */
+  sequences: Array<{ terms: Trigger[]; gaps: number[] }>;
   /** Per pattern, common words it also needs (checked after the index, never indexed). */
   confirmations: Trigger[][];
   patterns: ParsedPattern[];
@@ -214,11 +216,13 @@ export class RuleSet {
       for (const rule of file.rules) {
         const requirements = rule.patterns.map((p) => requirementsOf(p, this.lexiconTags));
         const confirmations = rule.patterns.map((p) => confirmationsOf(p, this.lexiconTags));
+        const sequences = rule.patterns.map((p) => sequenceOf(p, this.lexiconTags));
         const unlessSources = [...(rule.unless ?? [])];
         for (const name of rule.unlessFrames ?? []) unlessSources.push(...(frames.frames[name]?.patterns ?? []));
         this.rules.push({
           rule,
           requirements,
+          sequences,
           confirmations,
           patterns: rule.patterns.map((p) => this.parsed(p)),
           unless: unlessSources.map((source) => this.unlessPattern(source)),
@@ -473,6 +477,47 @@ export class RuleSet {
       spoken ??= new Set(tokens.flatMap((token, i) => readingsOf(token.lower, forms[i], token.possessive)));
       return t.words.some((w) => spoken!.has(w));
     };
+    // Where each word stands, counted as compromise will count its words at the least: a
+    // contraction becomes two words, never fewer, and only "he / she" or "2 - 5" join across a space.
+    let places: number[] | undefined;
+    const placeOf = (i: number): number => {
+      if (!places) {
+        places = [0];
+        for (let k = 1; k < tokens.length; k++) {
+          const gap = tokens[k - 1].after;
+          places.push(places[k - 1] + (/\s/.test(gap) && !/[/\-–—]/.test(gap) ? 1 : 0));
+        }
+      }
+      return places[i];
+    };
+    let readings: string[][] | undefined;
+    const metAt = new Map<Trigger, number[]>();
+    const whereMet = (t: Trigger): number[] => {
+      let found = metAt.get(t);
+      if (!found) {
+        readings ??= tokens.map((token, i) => readingsOf(token.lower, forms[i], token.possessive));
+        found = [];
+        for (let i = 0; i < tokens.length; i++) {
+          const tagged = tokenTags.get(i);
+          if ((tagged && t.tags.some((tag) => tagged.includes(tag))) || readings[i].some((w) => t.words.includes(w) || t.tags.some((tag) => this.tagsOfWord(w)?.includes(tag)))) {
+            found.push(placeOf(i));
+          }
+        }
+        metAt.set(t, found);
+      }
+      return found;
+    };
+    // Can the pattern's words be met in its order, each within reach of the one before?
+    const inSequence = ({ terms, gaps }: { terms: Trigger[]; gaps: number[] }): boolean => {
+      if (terms.length < 2) return true;
+      let reached = whereMet(terms[0]);
+      for (let j = 1; j < terms.length && reached.length > 0; j++) {
+        const before = reached;
+        const gap = gaps[j - 1];
+        reached = whereMet(terms[j]).filter((p) => before.some((q) => q <= p && p - q <= gap));
+      }
+      return reached.length > 0;
+    };
     // Only patterns indexed under a word or tag this sentence has can be satisfied.
     const candidates = new Set<number>();
     for (const tag of tags) for (const id of this.patternsByTag.get(tag) ?? []) candidates.add(id);
@@ -486,10 +531,13 @@ export class RuleSet {
       if (compiled.rule.roles && !compiled.rule.roles.includes(role)) continue;
       const required = compiled.requirements[patternIndex];
       if (!required.every(satisfied) || !compiled.confirmations[patternIndex].every(confirmed)) continue;
+      // The words around every pattern that has its words make the windows, as they
+      // always have: a window's edges decide what the cancelling frames can see.
       for (const r of required) {
         r.tags.forEach((t) => usedTags.add(t));
         r.words.forEach((w) => usedWords.add(w));
       }
+      if (!inSequence(compiled.sequences[patternIndex])) continue;
       const keep = keepByRule.get(ruleIndex) ?? [];
       keep.push(compiled.patterns[patternIndex]);
       keepByRule.set(ruleIndex, keep);

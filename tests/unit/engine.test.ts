@@ -3,7 +3,7 @@
 import nlp from 'compromise';
 import { describe, expect, it } from 'vitest';
 import { check, prepare, type CheckConfig } from '../../lib';
-import { confirmationsOf, requirementsOf } from '../../lib/rules/pattern';
+import { confirmationsOf, requirementsOf, sequenceOf } from '../../lib/rules/pattern';
 import { RuleSet, longestAlternativesFirst, readingsOf } from '../../lib/rules/ruleset';
 import type { Rule } from '../../lib/rules/types';
 import { normalise, originalSpan } from '../../lib/text/normalise';
@@ -151,6 +151,22 @@ describe('prefilter confirmations', () => {
     ]);
     expect(eligible('what a loser')).toBe(0);
     expect(eligible('u r a loser')).toBe(1);
+  });
+
+  it('needs the words of a pattern in its order and within its reach', () => {
+    expect(sequenceOf('(you|u) (are|r) (a|an)? #Insult', new Set(['Insult']))).toEqual({
+      terms: [
+        { tags: [], words: ['you', 'u'] },
+        { tags: [], words: ['are', 'r'] },
+        { tags: ['Insult'], words: [] },
+      ],
+      gaps: [1, 2],
+    });
+    expect(sequenceOf('#Insult .{0,4} (going to|will) x+ #Insult', new Set(['Insult'])).gaps).toEqual([5, 2, Infinity]);
+    expect(eligible('u r a loser')).toBe(1);
+    expect(eligible("you're a loser")).toBe(1);
+    expect(eligible('what a loser, you are')).toBe(0);
+    expect(eligible('you are honestly the kindest person and not a loser')).toBe(0);
   });
 
   it('needs the first word of an alternative of several words ("it was" in "(it was|its)")', () => {
