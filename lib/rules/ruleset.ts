@@ -470,39 +470,42 @@ export class RuleSet {
     }
     const words = new Set(forms);
     const satisfied = (t: Trigger): boolean => t.tags.some((tag) => tags.has(tag)) || t.words.some((w) => words.has(w));
-    // Every word compromise may read the tokens as ("they're" → they, are; "gonna" → going, to), for the confirmations.
-    let spoken: Set<string> | undefined;
+    // Every word compromise may read each token as ("they're" → they, are; "gonna" → going, to),
+    // and its tags, with where each stands: counted as compromise will count its words at the
+    // least (a contraction becomes two words, never fewer, and only "he / she" or "2 - 5" join
+    // across a space). Built on first need: most sentences are settled by `satisfied` alone.
+    let readingPlaces: Map<string, number[]> | undefined;
+    let tagPlaces: Map<string, number[]> | undefined;
+    const readAll = (): void => {
+      readingPlaces = new Map();
+      tagPlaces = new Map();
+      const note = (map: Map<string, number[]>, key: string, place: number): void => {
+        const list = map.get(key);
+        if (!list) map.set(key, [place]);
+        else if (list[list.length - 1] !== place) list.push(place);
+      };
+      let place = 0;
+      for (let i = 0; i < tokens.length; i++) {
+        if (i > 0 && /\s/.test(tokens[i - 1].after) && !/[/\-–—]/.test(tokens[i - 1].after)) place++;
+        for (const word of readingsOf(tokens[i].lower, forms[i], tokens[i].possessive)) {
+          note(readingPlaces, word, place);
+          for (const tag of this.tagsOfWord(word) ?? []) note(tagPlaces, tag, place);
+        }
+        for (const tag of tokenTags.get(i) ?? []) note(tagPlaces, tag, place);
+      }
+    };
     const confirmed = (t: Trigger): boolean => {
       if (t.tags.some((tag) => tags.has(tag))) return true;
-      spoken ??= new Set(tokens.flatMap((token, i) => readingsOf(token.lower, forms[i], token.possessive)));
-      return t.words.some((w) => spoken!.has(w));
+      if (!readingPlaces) readAll();
+      return t.words.some((w) => readingPlaces!.has(w));
     };
-    // Where each word stands, counted as compromise will count its words at the least: a
-    // contraction becomes two words, never fewer, and only "he / she" or "2 - 5" join across a space.
-    let places: number[] | undefined;
-    const placeOf = (i: number): number => {
-      if (!places) {
-        places = [0];
-        for (let k = 1; k < tokens.length; k++) {
-          const gap = tokens[k - 1].after;
-          places.push(places[k - 1] + (/\s/.test(gap) && !/[/\-–—]/.test(gap) ? 1 : 0));
-        }
-      }
-      return places[i];
-    };
-    let readings: string[][] | undefined;
     const metAt = new Map<Trigger, number[]>();
     const whereMet = (t: Trigger): number[] => {
       let found = metAt.get(t);
       if (!found) {
-        readings ??= tokens.map((token, i) => readingsOf(token.lower, forms[i], token.possessive));
-        found = [];
-        for (let i = 0; i < tokens.length; i++) {
-          const tagged = tokenTags.get(i);
-          if ((tagged && t.tags.some((tag) => tagged.includes(tag))) || readings[i].some((w) => t.words.includes(w) || t.tags.some((tag) => this.tagsOfWord(w)?.includes(tag)))) {
-            found.push(placeOf(i));
-          }
-        }
+        if (!readingPlaces) readAll();
+        const lists = [...t.words.map((w) => readingPlaces!.get(w)), ...t.tags.map((tag) => tagPlaces!.get(tag))].filter((l) => l !== undefined);
+        found = lists.length === 1 ? lists[0] : [...new Set(lists.flat())].sort((a, b) => a - b);
         metAt.set(t, found);
       }
       return found;
