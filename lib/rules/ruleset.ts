@@ -230,6 +230,7 @@ export class RuleSet {
       }
     }
     this.indexPatterns();
+    this.candidateMarks = new Uint32Array(this.patternRefs.length);
     this.indexDeletes();
   }
 
@@ -359,15 +360,35 @@ export class RuleSet {
   private readonly patternRefs: Array<{ ruleIndex: number; patternIndex: number }> = [];
   private readonly patternsByTag = new Map<string, number[]>();
   private readonly patternsByWord = new Map<string, number[]>();
+  private readonly wordsPerTag = new Map<string, number>();
+  /** candidateMarks[id] === candidateStamp: pattern id is already a candidate of this sentence. */
+  private candidateMarks = new Uint32Array(0);
+  private candidateStamp = 0;
+
+  /**
+   * Roughly how many sentences satisfy a requirement: a lexicon tag counts its
+   * words, a name tag (#Pupil…) is on many school posts, an everyday word is in
+   * most sentences. Only chooses index keys, so any estimate gives the same answers.
+   */
+  private commonness(requirement: Trigger): number {
+    let score = 0;
+    for (const tag of requirement.tags) score += (ENGINE_TAGS as readonly string[]).includes(tag) ? 1000 : (this.wordsPerTag.get(tag) ?? 0);
+    for (const word of requirement.words) score += this.isCommonWord(word) ? 100 : 1;
+    return score;
+  }
 
   private indexPatterns(): void {
+    for (const tags of this.words.values()) for (const tag of tags) this.wordsPerTag.set(tag, (this.wordsPerTag.get(tag) ?? 0) + 1);
+    for (const phrases of this.phrases.values()) for (const phrase of phrases) for (const tag of phrase.tags) this.wordsPerTag.set(tag, (this.wordsPerTag.get(tag) ?? 0) + 1);
     this.rules.forEach((compiled, ruleIndex) => {
       compiled.requirements.forEach((required, patternIndex) => {
         if (required.length === 0) return;
         const id = this.patternRefs.push({ ruleIndex, patternIndex }) - 1;
-        // Indexing under the first requirement is enough: all must hold anyway.
-        for (const tag of required[0].tags) this.patternsByTag.set(tag, [...(this.patternsByTag.get(tag) ?? []), id]);
-        for (const word of required[0].words) this.patternsByWord.set(word, [...(this.patternsByWord.get(word) ?? []), id]);
+        // Indexing under one requirement is enough, as all must hold anyway: the rarest
+        // one, so that a sentence wakes as few patterns as possible to be confirmed.
+        const key = required.reduce((best, r) => (this.commonness(r) < this.commonness(best) ? r : best));
+        for (const tag of key.tags) this.patternsByTag.set(tag, [...(this.patternsByTag.get(tag) ?? []), id]);
+        for (const word of key.words) this.patternsByWord.set(word, [...(this.patternsByWord.get(word) ?? []), id]);
       });
     });
   }
@@ -522,13 +543,24 @@ export class RuleSet {
       return reached.length > 0;
     };
     // Only patterns indexed under a word or tag this sentence has can be satisfied.
-    const candidates = new Set<number>();
-    for (const tag of tags) for (const id of this.patternsByTag.get(tag) ?? []) candidates.add(id);
-    for (const word of words) for (const id of this.patternsByWord.get(word) ?? []) candidates.add(id);
+    // Marked in a reused array rather than a Set: a long post has hundreds of candidates per sentence.
+    const stamp = ++this.candidateStamp;
+    const found: number[] = [];
+    const mark = (ids: readonly number[] | undefined): void => {
+      for (const id of ids ?? []) {
+        if (this.candidateMarks[id] === stamp) continue;
+        this.candidateMarks[id] = stamp;
+        found.push(id);
+      }
+    };
+    for (const tag of tags) mark(this.patternsByTag.get(tag));
+    for (const word of words) mark(this.patternsByWord.get(word));
+    // In rule order, so findings come out in the same order whatever the sentence.
+    const candidates = Int32Array.from(found).sort();
     const keepByRule = new Map<number, ParsedPattern[]>();
     const usedTags = new Set<string>();
     const usedWords = new Set<string>();
-    for (const id of [...candidates].sort((a, b) => a - b)) {
+    for (const id of candidates) {
       const { ruleIndex, patternIndex } = this.patternRefs[id];
       const compiled = this.rules[ruleIndex];
       if (compiled.rule.roles && !compiled.rule.roles.includes(role)) continue;

@@ -245,8 +245,20 @@ const WORD_RUN = /[A-Za-z0-9@$!|]+/g;
 const SENTENCE_START_BEFORE = /^[\s"'“‘(]*$|[.!?…\n][\s"'“‘(]*$/;
 
 /** The text as it is, if nothing in it needs changing (the common case), else undefined. */
-function unchanged(original: string, splitWord: SplitWord | undefined, before = ''): NormalisedText | undefined {
-  if (MAY_NEED_CLEANING.test(original)) return undefined;
+function unchanged(original: string, splitWord: SplitWord | undefined): NormalisedText | undefined {
+  if (!needsNoChange(original, splitWord)) return undefined;
+  const sourceStart = new Int32Array(original.length);
+  const sourceEnd = new Int32Array(original.length);
+  for (let i = 0; i < original.length; i++) {
+    sourceStart[i] = i;
+    sourceEnd[i] = i + 1;
+  }
+  return { text: original, sourceStart, sourceEnd };
+}
+
+/** True if no step can change this text (see MAY_NEED_CLEANING); `before` is the text just before it. */
+function needsNoChange(original: string, splitWord: SplitWord | undefined, before = ''): boolean {
+  if (MAY_NEED_CLEANING.test(original)) return false;
   if (splitWord) {
     let inHandle = false;
     let last = 0;
@@ -262,16 +274,10 @@ function unchanged(original: string, splitWord: SplitWord | undefined, before = 
       const word = m[0];
       if (inHandle || word.length < 5 || word.length > 30 || !/^[A-Za-z]+$/.test(word)) continue;
       const preceding = m.index >= 12 ? original.slice(m.index - 12, m.index) : (before + original.slice(0, m.index)).slice(-12);
-      if (splitWord(word, SENTENCE_START_BEFORE.test(preceding)) > 0) return undefined;
+      if (splitWord(word, SENTENCE_START_BEFORE.test(preceding)) > 0) return false;
     }
   }
-  const sourceStart = new Int32Array(original.length);
-  const sourceEnd = new Int32Array(original.length);
-  for (let i = 0; i < original.length; i++) {
-    sourceStart[i] = i;
-    sourceEnd[i] = i + 1;
-  }
-  return { text: original, sourceStart, sourceEnd };
+  return true;
 }
 
 /**
@@ -288,8 +294,9 @@ export function normalise(original: string, isKnownWord: KnownWord = NO_KNOWN_WO
   const spaced = SPACED_WITH_SPACES.test(original.replace(INVISIBLE_ALL, ''));
   if (spaced && original.length < CHUNKED_FROM) return normaliseFully(original, isKnownWord, splitWord);
   const boundary = spaced ? CHUNK_END : WORD_GAP;
-  const parts: NormalisedText[] = [];
-  const starts: number[] = [];
+  // Pieces that need no change are kept as they are (no offset tables of their own): on a long
+  // post that is most of them.
+  const parts: Array<{ from: number; text: string; cleaned?: NormalisedText }> = [];
   boundary.lastIndex = 0;
   let from = 0;
   for (let m = boundary.exec(original); ; m = boundary.exec(original)) {
@@ -297,8 +304,11 @@ export function normalise(original: string, isKnownWord: KnownWord = NO_KNOWN_WO
     if (to > from) {
       const chunk = original.slice(from, to);
       const before = original.slice(Math.max(0, from - 12), from);
-      parts.push(unchanged(chunk, splitWord, before) ?? normaliseFully(chunk, isKnownWord, splitWord, before));
-      starts.push(from);
+      if (needsNoChange(chunk, splitWord, before)) parts.push({ from, text: chunk });
+      else {
+        const cleaned = normaliseFully(chunk, isKnownWord, splitWord, before);
+        parts.push({ from, text: cleaned.text, cleaned });
+      }
     }
     from = to;
     if (!m) break;
@@ -307,13 +317,13 @@ export function normalise(original: string, isKnownWord: KnownWord = NO_KNOWN_WO
   const sourceStart = new Int32Array(length);
   const sourceEnd = new Int32Array(length);
   let at = 0;
-  parts.forEach((part, k) => {
+  for (const part of parts) {
     for (let i = 0; i < part.text.length; i++) {
-      sourceStart[at + i] = part.sourceStart[i] + starts[k];
-      sourceEnd[at + i] = part.sourceEnd[i] + starts[k];
+      sourceStart[at + i] = (part.cleaned ? part.cleaned.sourceStart[i] : i) + part.from;
+      sourceEnd[at + i] = (part.cleaned ? part.cleaned.sourceEnd[i] : i + 1) + part.from;
     }
     at += part.text.length;
-  });
+  }
   return { text: parts.map((p) => p.text).join(''), sourceStart, sourceEnd };
 }
 
