@@ -138,6 +138,12 @@ function canStart(term: MatchTerm, test: StartTest): boolean {
   return false;
 }
 
+function intersects(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  for (const item of small) if (large.has(item)) return true;
+  return false;
+}
+
 /** compromise's quick test that a sentence lacks a word or tag the pattern needs. */
 function sentenceLacks(regs: readonly Reg[], cache: Set<string> | undefined): boolean {
   if (!cache) return false;
@@ -145,11 +151,7 @@ function sentenceLacks(regs: readonly Reg[], cache: Set<string> | undefined): bo
     if (reg.optional === true || reg.negative === true || reg.fuzzy === true) continue;
     if (reg.word !== undefined && !cache.has(reg.word)) return true;
     if (reg.tag !== undefined && !cache.has(`#${reg.tag}`)) return true;
-    if (reg.fastOr !== undefined) {
-      let any = false;
-      for (const word of reg.fastOr) if (cache.has(word)) any = true;
-      if (!any) return true;
-    }
+    if (reg.fastOr !== undefined && !intersects(reg.fastOr, cache)) return true;
   }
   return false;
 }
