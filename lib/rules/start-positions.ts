@@ -60,7 +60,10 @@ type RunMatch = (
   cache?: Array<Set<string> | undefined>,
 ) => { ptrs: number[][] };
 
-const runMatch = (nlp.world() as unknown as { methods: { one: { match: RunMatch } } }).methods.one.match;
+const runMatch = (nlp.world() as unknown as { methods: { one: { match?: RunMatch } } }).methods.one.match!;
+if (typeof runMatch !== 'function') {
+  throw new Error('Second Thought needs compromise 14 (methods.one.match is missing): reinstall the pinned version with npm ci.');
+}
 
 /** Where a pattern can start: a word or tag its first term needs, or anywhere. */
 interface StartTest {
