@@ -214,9 +214,12 @@ export class RuleSet {
     }
     for (const file of ruleFiles) {
       for (const rule of file.rules) {
-        const requirements = rule.patterns.map((p) => requirementsOf(p, this.lexiconTags));
-        const confirmations = rule.patterns.map((p) => confirmationsOf(p, this.lexiconTags));
-        const sequences = rule.patterns.map((p) => sequenceOf(p, this.lexiconTags));
+        const requirements = rule.patterns.map((p) => requirementsOf(p, this.lexiconTags).map((t) => this.shared(t)));
+        const confirmations = rule.patterns.map((p) => confirmationsOf(p, this.lexiconTags).map((t) => this.shared(t)));
+        const sequences = rule.patterns.map((p) => {
+          const { terms, gaps } = sequenceOf(p, this.lexiconTags);
+          return { terms: terms.map((t) => this.shared(t)), gaps };
+        });
         const unlessSources = [...(rule.unless ?? [])];
         for (const name of rule.unlessFrames ?? []) unlessSources.push(...(frames.frames[name]?.patterns ?? []));
         this.rules.push({
@@ -400,12 +403,25 @@ export class RuleSet {
       compiled = {
         source,
         parsed: this.parsed(source),
-        requirements: requirementsOf(source, this.lexiconTags),
-        confirmations: confirmationsOf(source, this.lexiconTags),
+        requirements: requirementsOf(source, this.lexiconTags).map((t) => this.shared(t)),
+        confirmations: confirmationsOf(source, this.lexiconTags).map((t) => this.shared(t)),
       };
       this.unlessPatterns.set(source, compiled);
     }
     return compiled;
+  }
+
+  private readonly sharedTriggers = new Map<string, Trigger>();
+  /**
+   * One object per distinct trigger: many patterns need the same "(you|u)" or
+   * "#Insult", so a sentence answers each once (the answers are kept by object).
+   */
+  private shared(trigger: Trigger): Trigger {
+    const key = `${trigger.tags.join('|')}#${trigger.words.join('|')}`;
+    const found = this.sharedTriggers.get(key);
+    if (found) return found;
+    this.sharedTriggers.set(key, trigger);
+    return trigger;
   }
 
   private readonly parsedPatterns = new Map<string, ParsedPattern>();
@@ -490,7 +506,15 @@ export class RuleSet {
       }
     }
     const words = new Set(forms);
-    const satisfied = (t: Trigger): boolean => t.tags.some((tag) => tags.has(tag)) || t.words.some((w) => words.has(w));
+    const satisfiedAnswers = new Map<Trigger, boolean>();
+    const satisfied = (t: Trigger): boolean => {
+      let answer = satisfiedAnswers.get(t);
+      if (answer === undefined) {
+        answer = t.tags.some((tag) => tags.has(tag)) || t.words.some((w) => words.has(w));
+        satisfiedAnswers.set(t, answer);
+      }
+      return answer;
+    };
     // Every word compromise may read each token as ("they're" → they, are; "gonna" → going, to),
     // and its tags, with where each stands: counted as compromise will count its words at the
     // least (a contraction becomes two words, never fewer, and only "he / she" or "2 - 5" join
@@ -515,10 +539,18 @@ export class RuleSet {
         for (const tag of tokenTags.get(i) ?? []) note(tagPlaces, tag, place);
       }
     };
+    const confirmedAnswers = new Map<Trigger, boolean>();
     const confirmed = (t: Trigger): boolean => {
-      if (t.tags.some((tag) => tags.has(tag))) return true;
-      if (!readingPlaces) readAll();
-      return t.words.some((w) => readingPlaces!.has(w));
+      let answer = confirmedAnswers.get(t);
+      if (answer === undefined) {
+        answer = t.tags.some((tag) => tags.has(tag));
+        if (!answer) {
+          if (!readingPlaces) readAll();
+          answer = t.words.some((w) => readingPlaces!.has(w));
+        }
+        confirmedAnswers.set(t, answer);
+      }
+      return answer;
     };
     const metAt = new Map<Trigger, number[]>();
     const whereMet = (t: Trigger): number[] => {
