@@ -590,8 +590,7 @@ export class RuleSet {
     // In rule order, so findings come out in the same order whatever the sentence.
     const candidates = Int32Array.from(found).sort();
     const keepByRule = new Map<number, ParsedPattern[]>();
-    const usedTags = new Set<string>();
-    const usedWords = new Set<string>();
+    const usedTriggers = new Set<Trigger>();
     for (const id of candidates) {
       const { ruleIndex, patternIndex } = this.patternRefs[id];
       const compiled = this.rules[ruleIndex];
@@ -600,10 +599,7 @@ export class RuleSet {
       if (!required.every(satisfied) || !compiled.confirmations[patternIndex].every(confirmed)) continue;
       // The words around every pattern that has its words make the windows, as they
       // always have: a window's edges decide what the cancelling frames can see.
-      for (const r of required) {
-        r.tags.forEach((t) => usedTags.add(t));
-        r.words.forEach((w) => usedWords.add(w));
-      }
+      for (const r of required) usedTriggers.add(r);
       if (!inSequence(compiled.sequences[patternIndex])) continue;
       const keep = keepByRule.get(ruleIndex) ?? [];
       keep.push(compiled.patterns[patternIndex]);
@@ -612,6 +608,12 @@ export class RuleSet {
     const rules: EligibleRule[] = [...keepByRule.entries()].map(([ruleIndex, patterns]) => ({ ...this.rules[ruleIndex], patterns }));
     const hits: number[] = [];
     if (rules.length > 0) {
+      const usedTags = new Set<string>();
+      const usedWords = new Set<string>();
+      for (const r of usedTriggers) {
+        for (const tag of r.tags) usedTags.add(tag);
+        for (const word of r.words) usedWords.add(word);
+      }
       for (let i = 0; i < tokens.length; i++) {
         if (usedWords.has(forms[i]) || tokenTags.get(i)?.some((t) => usedTags.has(t))) hits.push(i);
       }
