@@ -33,6 +33,12 @@ import type { Category, CheckConfig, CheckOptions, Finding, Role } from './types
  * 'index' must be recomputed after contractionTwo splits words.
  */
 const TAGGING_STEPS = ['lexicon', 'preTagger', 'contractionTwo', 'index'];
+/**
+ * What compromise reads as an apostrophe. contractionTwo splits such words
+ * ("he's" → he is / he has) using the tagger's tags, so a window holding one
+ * is always tagged.
+ */
+const APOSTROPHE = /['‘’‛❛❜]/;
 /** Long sentences are parsed in windows of this many words either side of a trigger word. */
 const WINDOW_WORDS = 10;
 /** No parse covers more words than this, however dense the trigger words. */
@@ -246,7 +252,13 @@ function runRules(
   // Tokenise and tag, but skip the chunker and the other full-parse steps the
   // rules do not use: about a third of the cost of nlp(text) for the same tags.
   const doc = nlp.tokenize(slice);
-  doc.compute(TAGGING_STEPS);
+  // The tagger is most of the cost of a parse. When no pattern that could run here reads its
+  // tags (most need only words and our own lexicon tags) and no apostrophe leaves contractionTwo
+  // anything to split, skipping it changes nothing the rules can see.
+  const tagsNeeded =
+    APOSTROPHE.test(slice) ||
+    eligible.some((r) => r.patterns.some((p) => rules.needsTagger(p)) || r.unless.some((u) => mayMatch(u) && rules.needsTagger(u.parsed)));
+  doc.compute(tagsNeeded ? TAGGING_STEPS : ['index']);
   doc.compute('offset');
   const terms = (doc.docs as DocTerm[][]).flat();
   rules.tagTerms(terms, corrections);

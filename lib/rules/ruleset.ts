@@ -440,6 +440,35 @@ export class RuleSet {
     map.set(word, tags);
   }
 
+  private readonly taggerNeeds = new WeakMap<object, boolean>();
+  /** compromise's own tags. One of ours may share a name ("School"), and then compromise sets it too. */
+  private readonly parserTags = new Set(Object.keys((nlp.world() as unknown as { model: { one: { tagSet: object } } }).model.one.tagSet));
+  /**
+   * Does a parsed pattern read anything compromise's tagger decides: one of
+   * its tags (#Noun, #Person), an @method, a chunk? If no pattern that could
+   * run on a window does, the window needs no tagging.
+   */
+  needsTagger(parsed: ParsedPattern): boolean {
+    let answer = this.taggerNeeds.get(parsed);
+    if (answer === undefined) {
+      const reads = (regs: readonly MatchReg[]): boolean =>
+        regs.some(
+          (reg) =>
+            (typeof reg.tag === 'string' && (!this.lexiconTags.has(reg.tag) || this.parserTags.has(reg.tag))) ||
+            reg.method !== undefined ||
+            reg.chunk !== undefined ||
+            reg.switch !== undefined ||
+            reg.pos !== undefined ||
+            reg.sense !== undefined ||
+            reg.fuzzy === true ||
+            (reg.choices ?? []).some((choice) => Array.isArray(choice) && reads(choice)),
+        );
+      answer = reads(parsed as unknown as MatchReg[]);
+      this.taggerNeeds.set(parsed, answer);
+    }
+    return answer;
+  }
+
   /** Is this word in any lexicon? (Lets the normaliser settle "ug1y" as "ugly".) */
   isLexiconWord(lower: string): boolean {
     return this.tagsOfWord(lower) !== undefined || this.phrases.has(lower);

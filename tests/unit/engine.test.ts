@@ -288,3 +288,22 @@ describe('match spans', () => {
     expect(finding.match).toBe('you are such a loser');
   });
 });
+
+describe('parsing without the tagger', () => {
+  const rules = prepare(EMPTY).rules;
+  const needs = (pattern: string): boolean => rules.needsTagger(nlp.parseMatch(pattern));
+
+  it('knows which patterns read compromise’s own tags', () => {
+    expect(needs('(you|u) (are|r) #Insult')).toBe(false);
+    expect(needs('#Pupil+ (is|was) a (total #Insult|#Insult)')).toBe(false);
+    expect(needs('#Person+ (is|was) #Insult')).toBe(true);
+    expect(needs('(a|the) (#Adjective|#InsultAdj) #Insult')).toBe(true);
+    // "School" is our tag for the school's names, but compromise sets a tag of that name too.
+    expect(needs('#School+ is failing')).toBe(true);
+  });
+
+  it('still tags a window with an apostrophe: "muslim’s" is only read as "muslim is" with the tags', () => {
+    const hate = check("that muslim's a terrorist", EMPTY).filter((f) => f.category === 'hate');
+    expect(hate.map((f) => f.match)).toEqual(["muslim's a terrorist"]);
+  });
+});
