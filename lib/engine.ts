@@ -9,7 +9,7 @@
 //      word are parsed, and only the rules they could trigger are tried.
 
 import nlp from 'compromise';
-import { FRAMES, LEXICON_FILES, RULE_FILES } from '../rules';
+import { FRAMES, LEXICON_FILES, RULE_FILES, SPELLINGS } from '../rules';
 import { PupilNameMatcher } from './names/pupils';
 import { CombinedRosterLookup, HashedRosterLookup, PlainRosterLookup } from './names/roster-lookup';
 import { SchoolNameMatcher } from './names/school';
@@ -54,6 +54,7 @@ function ruleSet(): RuleSet {
     isEnglishWord: compromiseKnowsWord,
     isCommonWord,
     guard: wordGuard.words,
+    spellings: SPELLINGS,
   });
   return sharedRuleSet;
 }

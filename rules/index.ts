@@ -2,6 +2,7 @@
 // rules/ must be listed here; tests/unit/rules-lint.test.ts checks that.
 import type { FramesFile, LexiconFile, RuleFile } from '../lib/rules/types';
 import frames from './frames.json';
+import spellings from './spellings.json';
 import bullying from './bullying.json';
 import insults from './lexicon/insults.json';
 import selfHarm from './lexicon/self-harm.json';
@@ -74,3 +75,6 @@ export const LEXICON_FILES: Record<string, LexiconFile> = {
 };
 
 export const FRAMES: FramesFile = frames as FramesFile;
+
+/** Regional and text-speak spellings → the standard word the rules are written with. */
+export const SPELLINGS: Readonly<Record<string, string>> = spellings.words;

@@ -78,6 +78,8 @@ const SECOND_PERSON = new Set(['you', 'u', 'ur', 'your', 'youre', "you're", 'yr'
 // "me and grace", "grace and me": coordination with a person is a person.
 const PEOPLE_WORDS = new Set(['me', 'i', 'him', 'her', 'them', 'us', 'you', 'u']);
 
+const EMOJI = /\p{Extended_Pictographic}/u;
+
 const MODAL_FIRST_NAMES = new Set(['will', 'may', 'can', 'mark', 'jack', 'sue', 'pat', 'rob', 'bill', 'hope', 'grace', 'frank', 'cash', 'reed', 'hunter', 'king']);
 
 export class PupilNameMatcher {
@@ -96,7 +98,12 @@ export class PupilNameMatcher {
         if (this.handleNamesPupil(token)) found.push({ firstToken: i, lastToken: i, how: 'handle' });
         continue;
       }
-      if (!this.roster.isFirstName(token.key)) continue;
+      if (!this.roster.isFirstName(token.key)) {
+        // "kierans head", "zaras new haircut": a possessive written without its apostrophe,
+        // when the word is no word of its own (not "masons", "hopes").
+        if (this.isBarePossessive(token)) found.push({ firstToken: i, lastToken: i, how: 'first-name' });
+        continue;
+      }
       const next = tokens[i + 1];
       const joined = next && next.sentence === token.sentence && !token.possessive && !/[,;:]/.test(token.after);
       if (joined && next.kind === 'word' && this.roster.isFullName(token.key, next.key)) {
@@ -112,6 +119,12 @@ export class PupilNameMatcher {
       if (this.firstNameIsPerson(tokens, i)) found.push({ firstToken: i, lastToken: i, how: 'first-name' });
     }
     return found;
+  }
+
+  private isBarePossessive(token: Token): boolean {
+    if (token.kind !== 'word' || token.possessive || !/^\p{L}{3,}s$/u.test(token.lower)) return false;
+    const stem = token.key.slice(0, -1);
+    return this.roster.isFirstName(stem) && !this.words.isWordLikeName(stem) && !this.words.isWordLikeName(token.lower);
   }
 
   /** "Will T", "jack h", "Grace S.", "rose k is off" — but not "will u come" or "may i go" (text-speak words). */
@@ -145,7 +158,8 @@ export class PupilNameMatcher {
   /** Is this roster first name, standing alone, a person here? */
   private firstNameIsPerson(tokens: readonly Token[], i: number): boolean {
     const token = tokens[i];
-    const prev = i > 0 && tokens[i - 1].sentence === token.sentence ? tokens[i - 1] : undefined;
+    // An emoji ends a clause as a full stop would: "… baller 😂 jay ur the worst".
+    const prev = i > 0 && tokens[i - 1].sentence === token.sentence && !EMOJI.test(tokens[i - 1].after) ? tokens[i - 1] : undefined;
     const next = i + 1 < tokens.length && tokens[i + 1].sentence === token.sentence ? tokens[i + 1] : undefined;
     const capitalised = /^\p{Lu}\p{Ll}/u.test(token.text);
     const nextJoined = next && !/[,;:]/.test(token.after) && !token.possessive;
@@ -153,11 +167,11 @@ export class PupilNameMatcher {
 
     // Followed by a surname that is not theirs: someone else ("Will Smith", "mark zuckerberg").
     if (nextJoined && next.kind === 'word' && this.looksLikeSurname(next, capitalised)) return false;
-    // "the king", "a grace period", "my hope": a determiner makes it a thing.
-    if (prev && DETERMINERS.has(prev.lower) && !/[,;:]/.test(prev.after)) return false;
-
+    // A name that is no everyday word is a person wherever it stands ("a video of callum").
     const wordLike = this.words.isWordLikeName(token.lower);
     if (!wordLike) return true;
+    // "the king", "a grace period", "my hope": a determiner makes it a thing.
+    if (prev && DETERMINERS.has(prev.lower) && !/[,;:]/.test(prev.after)) return false;
 
     // Dates: "in May", "May 12th", "this Summer".
     if (DATE_LIKE.has(token.lower)) {
@@ -169,7 +183,7 @@ export class PupilNameMatcher {
     if (prev && ADDRESSING_BEFORE.has(prev.lower)) return true;
     if (!prev && next && SECOND_PERSON.has(next.lower) && !/[,;:]/.test(token.after) && !MODAL_FIRST_NAMES.has(token.lower)) return true;
     if (!prev && /^\s*[,!]/.test(token.after) && !this.startsList(tokens, i)) return true;
-    if (prev && PERSON_OBJECT_VERBS.has(prev.lower) && (!next || !this.words.isKnownWord(next.lower) || ACTING_VERBS.has(next.lower) || OBJECT_FOLLOWERS.has(next.lower) || /[,.!?]/.test(token.after))) return true;
+    if (prev && PERSON_OBJECT_VERBS.has(prev.lower) && (!next || !this.words.isKnownWord(next.lower) || ACTING_VERBS.has(next.lower) || OBJECT_FOLLOWERS.has(next.lower) || /[,.!?]/.test(token.after) || EMOJI.test(token.after))) return true;
     if (prev && /[,]/.test(prev.after) && (!next || /^[!.?]/.test(token.after))) return true;
     if (!next && !prev) return true;
     // Coordinated with a person: "me and grace", "Will and me", "grace n i".

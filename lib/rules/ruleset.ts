@@ -175,6 +175,8 @@ export interface WordOptions {
   isCommonWord?: (lower: string) => boolean;
   /** More real words, beyond isEnglishWord, that the misspelling and compound readings must leave alone. */
   guard?: Iterable<string>;
+  /** Regional and text-speak spellings read as the standard word ("wi" → with, "tmrw" → tomorrow). */
+  spellings?: Readonly<Record<string, string>>;
 }
 
 export class RuleSet {
@@ -192,11 +194,13 @@ export class RuleSet {
   private readonly isEnglishWord: (lower: string) => boolean;
   private readonly isCommonWord: (lower: string) => boolean;
   private readonly guard: ReadonlySet<string>;
+  private readonly spellings: ReadonlyMap<string, string>;
 
   constructor(ruleFiles: readonly RuleFile[], lexicons: readonly LexiconFile[], frames: FramesFile, options: WordOptions = {}) {
     this.isEnglishWord = options.isEnglishWord ?? (() => true);
     this.isCommonWord = options.isCommonWord ?? this.isEnglishWord;
     this.guard = new Set(options.guard ?? []);
+    this.spellings = new Map(Object.entries(options.spellings ?? {}));
     for (const tag of ENGINE_TAGS) this.lexiconTags.add(tag);
     for (const lexicon of lexicons) {
       this.lexiconTags.add(lexicon.tag);
@@ -501,9 +505,20 @@ export class RuleSet {
   ): Eligibility {
     const forms = tokens.map((t) => lexiconWordForm(t.lower));
     const corrections = new Map<string, string>();
+    // The spelling as written still counts too: a rule may list "2moro" itself.
+    const respelt = new Map<number, string>();
     for (let i = 0; i < tokens.length; i++) {
+      if (tokens[i].kind !== 'word' || engineTags.has(i)) continue;
+      // "wi" is "with", "tmrw" is "tomorrow": read as the word the rules are written with.
+      const standard = this.spellings.get(forms[i]);
+      if (standard && !isNameWord(tokens[i])) {
+        corrections.set(forms[i], standard);
+        respelt.set(i, forms[i]);
+        forms[i] = standard;
+        continue;
+      }
       // A misspelling stands for a lexicon or pattern word, unless it is someone's name.
-      if (tokens[i].kind !== 'word' || forms[i].length < FUZZY_MIN_LENGTH - 1 || engineTags.has(i)) continue;
+      if (forms[i].length < FUZZY_MIN_LENGTH - 1) continue;
       const corrected = this.fuzzyWord(forms[i]);
       if (!corrected) continue;
       // A capital mid-sentence is probably a name ("Tyrese" is not "tyres"), unless it stands for a group ("a Muslm").
@@ -534,7 +549,7 @@ export class RuleSet {
         }
       }
     }
-    const words = new Set(forms);
+    const words = new Set([...forms, ...respelt.values()]);
     const satisfiedAnswers = new Map<Trigger, boolean>();
     const satisfied = (t: Trigger): boolean => {
       let answer = satisfiedAnswers.get(t);
@@ -561,7 +576,8 @@ export class RuleSet {
       let place = 0;
       for (let i = 0; i < tokens.length; i++) {
         if (i > 0 && /\s/.test(tokens[i - 1].after) && !/[/\-–—]/.test(tokens[i - 1].after)) place++;
-        for (const word of readingsOf(tokens[i].lower, forms[i], tokens[i].possessive)) {
+        const written = respelt.get(i);
+        for (const word of written ? [written, ...readingsOf(tokens[i].lower, forms[i], tokens[i].possessive)] : readingsOf(tokens[i].lower, forms[i], tokens[i].possessive)) {
           note(readingPlaces, word, place);
           for (const tag of this.tagsOfWord(word) ?? []) note(tagPlaces, tag, place);
         }
@@ -644,7 +660,7 @@ export class RuleSet {
         for (const word of r.words) usedWords.add(word);
       }
       for (let i = 0; i < tokens.length; i++) {
-        if (usedWords.has(forms[i]) || tokenTags.get(i)?.some((t) => usedTags.has(t))) hits.push(i);
+        if (usedWords.has(forms[i]) || usedWords.has(respelt.get(i) ?? '') || tokenTags.get(i)?.some((t) => usedTags.has(t))) hits.push(i);
       }
     }
     const mayMatch = (unless: UnlessPattern): boolean => unless.requirements.every(satisfied) && unless.confirmations.every(confirmed);

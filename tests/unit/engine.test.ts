@@ -307,3 +307,17 @@ describe('parsing without the tagger', () => {
     expect(hate.map((f) => f.match)).toEqual(["muslim's a terrorist"]);
   });
 });
+
+describe('regional and text-speak spellings', () => {
+  it.each([
+    ['naebody likes ye', 'bullying'],
+    ['ur dead tmrw', 'threat'],
+  ])('reads %s with the standard words', (text, category) => {
+    expect(check(text, EMPTY).map((f) => f.category)).toContain(category);
+  });
+
+  it('never respells a name', () => {
+    const config: CheckConfig = { ...EMPTY, pupilNames: ['Wot Jones'] };
+    expect(check('wot jones is here', config).map((f) => f.category)).toEqual(['pupil-name']);
+  });
+});

@@ -71,6 +71,10 @@ describe('pupil names', () => {
     ['nobody invite hunter to the party', 'pupil-name:hunter'],
     ['gonna jump sky after the disco', 'pupil-name:sky'],
     ['tell faith tomorrow', 'pupil-name:faith'],
+    ['seen the vid of tamsin falling over', 'pupil-name:tamsin'],
+    ['photoshopped tamsins head onto a pig', 'pupil-name:tamsins'],
+    ['bro thinks hes a baller 😂 sunny ur the worst on the team', 'pupil-name:sunny'],
+    ['got ur address off the invite ruby 📍 see u saturday', 'pupil-name:ruby'],
   ])('finds %s', (text, expected) => {
     expect(pupils(text)).toEqual([expected]);
   });
@@ -106,6 +110,9 @@ describe('pupil names', () => {
     'amber, red, green: the lights changed',
     'jump in the sky after the rain',
     'tell the truth with faith in people',
+    'hopes and dreams for the summer',
+    'so tired 😴 hope tomorrow is better',
+    'lol 😂 sunny days are back',
   ])('leaves alone %s', (text) => {
     expect(pupils(text)).toEqual([]);
   });

@@ -25,7 +25,7 @@ function jsonFilesIn(dir: string, prefix = ''): string[] {
 
 describe('rule files', () => {
   it('every JSON file in rules/ is registered in rules/index.ts', () => {
-    const registered = new Set([...Object.keys(RULE_FILES), ...Object.keys(LEXICON_FILES), 'frames.json', 'lexicon/word-like-first-names.json']);
+    const registered = new Set([...Object.keys(RULE_FILES), ...Object.keys(LEXICON_FILES), 'frames.json', 'spellings.json', 'lexicon/word-like-first-names.json']);
     expect(jsonFilesIn(RULES_DIR).filter((f) => !registered.has(f))).toEqual([]);
   });
 
