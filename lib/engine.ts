@@ -97,7 +97,11 @@ export function prepare(config: CheckConfig): PreparedConfig {
     staff: new StaffNameMatcher(config.staffNames),
     rules,
     isKnownWord: (lower) => rules.isLexiconWord(lower) || rules.isPatternWord(lower) || schoolWords.has(lower),
-    splitWord: (word, sentenceStart) => rules.compoundSplit(word, sentenceStart),
+    // A name is never two words run together ("Mr Blackwood" is not "Black wood").
+    splitWord: (word, sentenceStart) => {
+      const key = nameKey(word);
+      return nameKeys.has(key) || roster.isFirstName(key) || roster.isSurname(key) ? 0 : rules.compoundSplit(word, sentenceStart);
+    },
     isNameWord: (token) => nameKeys.has(token.key) || roster.isFirstName(token.key) || roster.isSurname(token.key),
   };
   prepared.set(config, result);

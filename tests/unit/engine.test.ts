@@ -321,3 +321,10 @@ describe('regional and text-speak spellings', () => {
     expect(check('wot jones is here', config).map((f) => f.category)).toEqual(['pupil-name']);
   });
 });
+
+describe('names are never split as run-together words', () => {
+  it('keeps "Mr Blackwood" whole, so an accusation about him is seen', () => {
+    const config: CheckConfig = { ...EMPTY, staffNames: ['Mr Blackwood'] };
+    expect(check('Mr Blackwood is a thief', config).map((f) => f.category)).toContain('defamation');
+  });
+});
