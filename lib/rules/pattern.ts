@@ -12,6 +12,8 @@ export interface PatternTerm {
    */
   leadWords: string[];
   leadTags: string[];
+  /** How far into its alternative a lead word may sit (0 when every lead word comes first). */
+  leadOffset: number;
   /** The most words this term can cover (Infinity for `+`, `*` and open repeats). */
   maxWords: number;
   /** True for `.`, `*`, negations, regexes and other terms that say nothing about a word. */
@@ -76,7 +78,7 @@ export function parsePattern(pattern: string): PatternTerm[] {
       const body = raw.replace(/^\^/, '').replace(/\$$/, '').replace(/(\{\d*,?\d*\}|[?*+])$/, '');
       const maxWords = repeatsAtMost(raw) * widthOf(body);
       if (body === '.' || body === '*' || body.startsWith('!') || body.startsWith('/') || body.startsWith('~') || body.startsWith('{') || body.startsWith('@')) {
-        return { words: [], tags: [], leadWords: [], leadTags: [], wildcard: true, optional, maxWords };
+        return { words: [], tags: [], leadWords: [], leadTags: [], leadOffset: 0, wildcard: true, optional, maxWords };
       }
       const inner = body.startsWith('(') ? body.slice(1, -1) : body;
       const alternatives = inner.split('|').map((a) => a.trim()).filter(Boolean);
@@ -84,17 +86,22 @@ export function parsePattern(pattern: string): PatternTerm[] {
       const tags: string[] = [];
       const leadWords: string[] = [];
       const leadTags: string[] = [];
+      let leadOffset = 0;
       let wildcard = false;
       for (const alt of alternatives) {
         const parts = alt.split(/\s+/);
         if (alt.startsWith('#') && parts.length === 1) tags.push(alt.slice(1));
         else if (/^[\p{L}\p{N}'’-]+$/u.test(alt)) words.push(alt.toLowerCase());
         else if (parts.every((part) => PLAIN_PART.test(part))) {
-          if (parts[0].startsWith('#')) leadTags.push(parts[0].slice(1));
-          else leadWords.push(parts[0].toLowerCase());
+          // All of its words must be there, so any one will do: the first that is not an everyday
+          // word ("take" of "on the take"), which the prefilter can require rather than merely confirm.
+          const at = Math.max(0, parts.findIndex((part) => !part.startsWith('#') && !COMMON_WORDS.has(part.toLowerCase()) && !CONTRACTION_WORDS.has(part.toLowerCase())));
+          leadOffset = Math.max(leadOffset, at);
+          if (parts[at].startsWith('#')) leadTags.push(parts[at].slice(1));
+          else leadWords.push(parts[at].toLowerCase());
         } else wildcard = true;
       }
-      return { words, tags, leadWords, leadTags, wildcard, optional, maxWords };
+      return { words, tags, leadWords, leadTags, leadOffset, wildcard, optional, maxWords };
     });
 }
 
@@ -160,7 +167,8 @@ export function sequenceOf(pattern: string, lexiconTags: ReadonlySet<string>): {
   let sinceLast: number | undefined;
   for (const term of parsePattern(pattern).map(asTrigger)) {
     if (isRequirement(term, lexiconTags) || isConfirmation(term, lexiconTags)) {
-      if (sinceLast !== undefined) gaps.push(sinceLast);
+      // Its word may sit a few words into the term ("take" of "on the take"): widen the reach to it.
+      if (sinceLast !== undefined) gaps.push(sinceLast + term.leadOffset);
       terms.push({ tags: term.tags, words: term.words });
       sinceLast = 0;
     }
