@@ -34,11 +34,13 @@ import type { Category, CheckConfig, CheckOptions, Finding, Role } from './types
  */
 const TAGGING_STEPS = ['lexicon', 'preTagger', 'contractionTwo', 'index'];
 /**
- * What compromise reads as an apostrophe. contractionTwo splits such words
- * ("he's" → he is / he has) using the tagger's tags, so a window holding one
- * is always tagged.
+ * The words whose splitting by compromise's contractionTwo depends on the
+ * tagger's tags: an ending 's ("he's" → he is / he has / possessive) or 'd
+ * (would / had), and "ain't". (compromise reads any of these marks as an
+ * apostrophe; "don't", "I'm" or "we'll" are split earlier, without tags.) A
+ * window holding one is always tagged.
  */
-const APOSTROPHE = /['‘’‛❛❜]/;
+const SPLIT_NEEDS_TAGS = /['‘’‛❛❜][sd](?![\p{L}\p{N}])|\bain['‘’‛❛❜]?t\b/iu;
 /** Long sentences are parsed in windows of this many words either side of a trigger word. */
 const WINDOW_WORDS = 10;
 /** No parse covers more words than this, however dense the trigger words. */
@@ -258,10 +260,10 @@ function runRules(
   // rules do not use: about a third of the cost of nlp(text) for the same tags.
   const doc = nlp.tokenize(slice);
   // The tagger is most of the cost of a parse. When no pattern that could run here reads its
-  // tags (most need only words and our own lexicon tags) and no apostrophe leaves contractionTwo
-  // anything to split, skipping it changes nothing the rules can see.
+  // tags (most need only words and our own lexicon tags) and no word is left for contractionTwo to
+  // split by them, skipping it changes nothing the rules can see.
   const tagsNeeded =
-    APOSTROPHE.test(slice) ||
+    SPLIT_NEEDS_TAGS.test(slice) ||
     eligible.some((r) => r.patterns.some((p) => rules.needsTagger(p)) || r.unless.some((u) => mayMatch(u) && rules.needsTagger(u.parsed)));
   doc.compute(tagsNeeded ? TAGGING_STEPS : ['index']);
   doc.compute('offset');
