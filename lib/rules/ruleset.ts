@@ -204,6 +204,7 @@ export class RuleSet {
     for (const tag of ENGINE_TAGS) this.lexiconTags.add(tag);
     for (const lexicon of lexicons) {
       this.lexiconTags.add(lexicon.tag);
+      if (lexicon.everyday) this.everydayTags.add(lexicon.tag);
       for (const entry of lexicon.words) {
         const parts = entry.toLowerCase().split(/\s+/).filter(Boolean);
         if (parts.length === 1) this.addTag(this.words, parts[0], lexicon.tag);
@@ -368,6 +369,8 @@ export class RuleSet {
   private readonly patternsByTag = new Map<string, number[]>();
   private readonly patternsByWord = new Map<string, number[]>();
   private readonly wordsPerTag = new Map<string, number>();
+  /** Lexicon tags whose words are in most school posts (see LexiconFile.everyday). */
+  private readonly everydayTags = new Set<string>();
   /** candidateMarks[id] === candidateStamp: pattern id is already a candidate of this sentence. */
   private candidateMarks = new Uint32Array(0);
   private candidateStamp = 0;
@@ -379,7 +382,7 @@ export class RuleSet {
    */
   private commonness(requirement: Trigger): number {
     let score = 0;
-    for (const tag of requirement.tags) score += (ENGINE_TAGS as readonly string[]).includes(tag) ? 1000 : (this.wordsPerTag.get(tag) ?? 0);
+    for (const tag of requirement.tags) score += (ENGINE_TAGS as readonly string[]).includes(tag) || this.everydayTags.has(tag) ? 1000 : (this.wordsPerTag.get(tag) ?? 0);
     for (const word of requirement.words) score += this.isCommonWord(word) ? 100 : 1;
     return score;
   }

@@ -46,6 +46,11 @@ export interface LexiconFile {
   /** The compromise tag these words receive, e.g. "Insult". */
   tag: string;
   description?: string;
+  /**
+   * Its words are in most school posts ("teacher", "sir"): the prefilter then indexes a
+   * pattern under another of its words where it can, so fewer patterns are woken.
+   */
+  everyday?: boolean;
   /** Lower-case words or short phrases ("sewer slide"). */
   words: string[];
 }
