@@ -92,6 +92,7 @@ export function prepare(config: CheckConfig): PreparedConfig {
   const rules = ruleSet();
   const schoolWords = new Set(config.schoolNames.flatMap((n) => [n.replace(/[\s.]/g, '').toLowerCase()]));
   const nameKeys = new Set([...config.schoolNames, ...config.staffNames].flatMap((n) => n.split(/[\s.]+/).map(nameKey)));
+  const isNameKey = (key: string): boolean => nameKeys.has(key) || roster.isFirstName(key) || roster.isSurname(key);
   const result: PreparedConfig = {
     config,
     school: new SchoolNameMatcher(config.schoolNames, (lower) => wordKnowledge().isKnownWord(lower)),
@@ -100,11 +101,8 @@ export function prepare(config: CheckConfig): PreparedConfig {
     rules,
     isKnownWord: (lower) => rules.isLexiconWord(lower) || rules.isPatternWord(lower) || schoolWords.has(lower),
     // A name is never two words run together ("Mr Blackwood" is not "Black wood").
-    splitWord: (word, sentenceStart) => {
-      const key = nameKey(word);
-      return nameKeys.has(key) || roster.isFirstName(key) || roster.isSurname(key) ? 0 : rules.compoundSplit(word, sentenceStart);
-    },
-    isNameWord: (token) => nameKeys.has(token.key) || roster.isFirstName(token.key) || roster.isSurname(token.key),
+    splitWord: (word, sentenceStart) => (isNameKey(nameKey(word)) ? 0 : rules.compoundSplit(word, sentenceStart)),
+    isNameWord: (token) => isNameKey(token.key),
   };
   prepared.set(config, result);
   return result;

@@ -59,6 +59,8 @@ const DOUBLE_CLICK_MS = 1_000;
 const REPORTABLE: readonly Category[] = ['bullying', 'threat', 'hate'];
 const MODE_STRENGTH: Record<NudgeMode, number> = { nudge: 0, reason: 1, block: 2 };
 const OTHER = 'other';
+/** The reasons offered, as [value, label]; "Something else" opens a text field. */
+const REASON_OPTIONS: ReadonlyArray<readonly [string, string]> = [...REASON_CHOICES.map((choice) => [choice, choice] as const), [OTHER, REASON_OTHER] as const];
 let instances = 0;
 
 /** The strictest mode among the findings: one blocked finding blocks the post. */
@@ -264,28 +266,18 @@ export function Nudge(props: NudgeProps) {
           <fieldset class="reason">
             <legend>{REASON_QUESTION}</legend>
             <p class="hint">{REASON_PRIVACY}</p>
-            {REASON_CHOICES.map((choice) => (
-              <label key={choice}>
+            {REASON_OPTIONS.map(([value, label]) => (
+              <label key={value}>
                 <input
                   type="radio"
                   name={`${ids}-reason`}
-                  value={choice}
-                  checked={reasonChoice === choice}
-                  onChange={() => setReasonChoice(choice)}
+                  value={value}
+                  checked={reasonChoice === value}
+                  onChange={() => setReasonChoice(value)}
                 />
-                <span>{choice}</span>
+                <span>{label}</span>
               </label>
             ))}
-            <label>
-              <input
-                type="radio"
-                name={`${ids}-reason`}
-                value={OTHER}
-                checked={reasonChoice === OTHER}
-                onChange={() => setReasonChoice(OTHER)}
-              />
-              <span>{REASON_OTHER}</span>
-            </label>
             {reasonChoice === OTHER && (
               <label class="other">
                 <span>{REASON_OTHER_LABEL}</span>

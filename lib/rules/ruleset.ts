@@ -579,8 +579,9 @@ export class RuleSet {
       let place = 0;
       for (let i = 0; i < tokens.length; i++) {
         if (i > 0 && /\s/.test(tokens[i - 1].after) && !/[/\-–—]/.test(tokens[i - 1].after)) place++;
+        const readings = readingsOf(tokens[i].lower, forms[i], tokens[i].possessive);
         const written = respelt.get(i);
-        for (const word of written ? [written, ...readingsOf(tokens[i].lower, forms[i], tokens[i].possessive)] : readingsOf(tokens[i].lower, forms[i], tokens[i].possessive)) {
+        for (const word of written ? [written, ...readings] : readings) {
           note(readingPlaces, word, place);
           for (const tag of this.tagsOfWord(word) ?? []) note(tagPlaces, tag, place);
         }
