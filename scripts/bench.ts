@@ -5,15 +5,12 @@
 //   npm run --silent bench
 
 import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import nlp from 'compromise';
 import { check, validateConfig, type CheckConfig } from '../lib';
 import wordLikeNames from '../rules/lexicon/word-like-first-names.json';
 import { parseCsv } from './lib/csv';
+import { sharedPath } from './lib/shared-data';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const SHARED_EVAL = path.resolve(here, '../../shared/eval');
 
 const OTHER_FIRST_NAMES = [
   'Oliver', 'Amelia', 'George', 'Isla', 'Noah', 'Ava', 'Arthur', 'Mia', 'Muhammad', 'Ivy', 'Leo', 'Lily', 'Harry', 'Freya',
@@ -69,18 +66,18 @@ const round = (n: number): number => Math.round(n * 1000) / 1000;
 const LONG_TEXTS = 200;
 
 function main(): void {
-  const dev = JSON.parse(fs.readFileSync(path.join(SHARED_EVAL, 'dev/config.json'), 'utf8')) as CheckConfig;
+  const dev = JSON.parse(fs.readFileSync(sharedPath('eval/dev/config.json', 'npm run bench'), 'utf8')) as CheckConfig;
   const configFor = (size: number): CheckConfig =>
     validateConfig({ schoolNames: dev.schoolNames, staffNames: dev.staffNames, pupilNames: makeRoster(size), role: 'pupil' });
 
-  const rows = parseCsv(fs.readFileSync(path.join(SHARED_EVAL, 'external/davidson/labeled_data.csv'), 'utf8'));
+  const rows = parseCsv(fs.readFileSync(sharedPath('eval/external/davidson/labeled_data.csv', 'npm run bench'), 'utf8'));
   const header = rows[0].fields;
   const tweets = rows
     .slice(1)
     .filter((r) => r.fields[header.indexOf('class')] === '2')
     .map((r) => r.fields[header.indexOf('tweet')]);
   const corpus = fs
-    .readFileSync(path.join(SHARED_EVAL, 'dev/posts.jsonl'), 'utf8')
+    .readFileSync(sharedPath('eval/dev/posts.jsonl', 'npm run bench'), 'utf8')
     .split('\n')
     .filter(Boolean)
     .map((l) => (JSON.parse(l) as { text: string }).text);

@@ -8,12 +8,10 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { CATEGORIES, HARMFUL_CATEGORIES, check, validateConfig, type Category, type CheckConfig, type Role } from '../lib';
 import { parseCsv } from './lib/csv';
+import { sharedPath } from './lib/shared-data';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const SHARED_EVAL = path.resolve(here, '../../shared/eval');
 
 interface Post {
   id: string;
@@ -148,14 +146,14 @@ function main(): void {
     }
     return;
   }
-  if (!only || only === 'dev') scoreCorpus(path.join(SHARED_EVAL, 'dev'), verbose);
+  if (!only || only === 'dev') scoreCorpus(sharedPath('eval/dev', 'npm run eval (the dev corpus)'), verbose);
   if (!only || only === 'hatecheck') {
     console.log('');
-    scoreHateCheck(path.join(SHARED_EVAL, 'external/hatecheck/test_suite_cases.csv'), verbose);
+    scoreHateCheck(sharedPath('eval/external/hatecheck/test_suite_cases.csv', 'npm run eval (HateCheck)'), verbose);
   }
   if (!only || only === 'davidson') {
     console.log('');
-    scoreDavidson(path.join(SHARED_EVAL, 'external/davidson/labeled_data.csv'), verbose);
+    scoreDavidson(sharedPath('eval/external/davidson/labeled_data.csv', 'npm run eval (Davidson)'), verbose);
   }
 }
 

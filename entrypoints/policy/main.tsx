@@ -1,5 +1,6 @@
 import { render } from 'preact';
-import { DEFAULT_POLICY_TEXT } from '@/lib/policy/default-policy';
+// The school's text exactly as it wrote it; Vite inlines the file at build time.
+import schoolPolicyText from '@/rules/policy/social-media-policy.txt?raw';
 import { parsePolicy, type PolicySection } from '@/lib/policy/parse-policy';
 
 // The packaged copy of the school's policy, one anchor per section, so a
@@ -16,7 +17,7 @@ function Section({ section }: { section: PolicySection }) {
 }
 
 function PolicyPage() {
-  const policy = parsePolicy(DEFAULT_POLICY_TEXT);
+  const policy = parsePolicy(schoolPolicyText);
   const objectives = policy.sections.filter((s) => s.id.startsWith('objective'));
   const strategies = policy.sections.filter((s) => s.id.startsWith('strategy'));
   return (

@@ -20,11 +20,13 @@ fs.writeFileSync(
 );
 
 function run(args: string[], input?: string) {
-  const result = spawnSync(tsx, ['scripts/check.ts', ...args], { cwd: root, input, encoding: 'utf8', timeout: 60_000, maxBuffer: 64 * 1024 * 1024 });
+  const result = spawnSync(tsx, ['scripts/check.ts', ...args], { cwd: root, input, encoding: 'utf8', timeout: 50_000, maxBuffer: 64 * 1024 * 1024 });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-describe('npm run check', () => {
+// Each case starts a fresh Node process that loads the engine (seconds on a busy
+// machine), so these get a longer limit than the in-process tests.
+describe('npm run check', { timeout: 60_000 }, () => {
   it('prints readable findings for TEXT', () => {
     const { status, stdout } = run(['--config', configFile, '--role', 'pupil', 'Tamsin Okoro was brilliant', 'I will be there']);
     expect(status).toBe(0);
