@@ -35,6 +35,8 @@ export interface CompiledRule {
   patterns: ParsedPattern[];
   /** Keyed by their source text, so a sentence's answer can be shared between rules. */
   unless: UnlessPattern[];
+  /** For each cancelling pattern, where it comes from ("unless" or "frame counter-speech"), for explanations. */
+  unlessOrigins: string[];
 }
 
 /** A cancelling pattern, with what a sentence must hold for it to match (so most are never run). */
@@ -45,8 +47,8 @@ export interface UnlessPattern {
   confirmations: Trigger[];
 }
 
-/** A rule with only the patterns a sentence could satisfy. */
-export type EligibleRule = CompiledRule;
+/** A rule with only the patterns a sentence could satisfy, and where each sits in the rule's own list. */
+export type EligibleRule = CompiledRule & { patternIndexes: number[] };
 
 export interface Eligibility {
   rules: EligibleRule[];
@@ -226,7 +228,13 @@ export class RuleSet {
           return { terms: terms.map((t) => this.shared(t)), gaps };
         });
         const unlessSources = [...(rule.unless ?? [])];
-        for (const name of rule.unlessFrames ?? []) unlessSources.push(...(frames.frames[name]?.patterns ?? []));
+        const unlessOrigins = unlessSources.map(() => 'unless');
+        for (const name of rule.unlessFrames ?? []) {
+          for (const pattern of frames.frames[name]?.patterns ?? []) {
+            unlessSources.push(pattern);
+            unlessOrigins.push(`frame ${name}`);
+          }
+        }
         this.rules.push({
           rule,
           requirements,
@@ -234,6 +242,7 @@ export class RuleSet {
           confirmations,
           patterns: rule.patterns.map((p) => this.parsed(p)),
           unless: unlessSources.map((source) => this.unlessPattern(source)),
+          unlessOrigins,
         });
       }
     }
@@ -481,6 +490,37 @@ export class RuleSet {
     return this.tagsOfWord(lower) !== undefined || this.phrases.has(lower);
   }
 
+  /** Lexicon words (not everyday ones) by length and first letter, for reading masked words. */
+  private maskIndex: Map<string, string[]> | undefined;
+  private readonly maskCache = new Map<string, string | null>();
+
+  /**
+   * The lexicon word a masked word hides ("b*tch" → "bitch", "f***ing" →
+   * "fucking"): same length and first letter, every shown letter in place.
+   * Only words of the harm lexicons count; people mask insults and slurs, not
+   * "teacher". The first word listed wins when several fit.
+   */
+  unmaskWord(masked: string): string | undefined {
+    const cached = this.maskCache.get(masked);
+    if (cached !== undefined) return cached ?? undefined;
+    if (!this.maskIndex) {
+      this.maskIndex = new Map();
+      for (const [word, tags] of this.words) {
+        if (word.length < 3 || !/^[a-z]+$/.test(word) || tags.every((t) => this.everydayTags.has(t))) continue;
+        const key = `${word.length}:${word[0]}`;
+        const list = this.maskIndex.get(key) ?? [];
+        list.push(word);
+        this.maskIndex.set(key, list);
+      }
+    }
+    const fits = (word: string): boolean => [...masked].every((c, k) => c === '*' || c === word[k]);
+    const found = (this.maskIndex.get(`${masked.length}:${masked[0]}`) ?? []).find(fits) ?? null;
+    // Bounded, so a post of endless distinct masked words cannot grow it without limit.
+    if (this.maskCache.size > 10_000) this.maskCache.clear();
+    this.maskCache.set(masked, found);
+    return found ?? undefined;
+  }
+
   /** Is this a literal word of some pattern ("threat")? Spaced-out letters may spell one ("t h r e a t"). */
   isPatternWord(lower: string): boolean {
     return lower.length >= 3 && this.vocabulary.has(lower);
@@ -638,7 +678,7 @@ export class RuleSet {
     for (const word of words) mark(this.patternsByWord.get(word));
     // In rule order, so findings come out in the same order whatever the sentence.
     const candidates = Int32Array.from(found).sort();
-    const keepByRule = new Map<number, ParsedPattern[]>();
+    const keepByRule = new Map<number, Array<[ParsedPattern, number]>>();
     const usedTriggers = new Set<Trigger>();
     for (const id of candidates) {
       const { ruleIndex, patternIndex } = this.patternRefs[id];
@@ -651,10 +691,14 @@ export class RuleSet {
       for (const r of required) usedTriggers.add(r);
       if (!inSequence(compiled.sequences[patternIndex])) continue;
       const keep = keepByRule.get(ruleIndex) ?? [];
-      keep.push(compiled.patterns[patternIndex]);
+      keep.push([compiled.patterns[patternIndex], patternIndex]);
       keepByRule.set(ruleIndex, keep);
     }
-    const rules: EligibleRule[] = [...keepByRule.entries()].map(([ruleIndex, patterns]) => ({ ...this.rules[ruleIndex], patterns }));
+    const rules: EligibleRule[] = [...keepByRule.entries()].map(([ruleIndex, kept]) => ({
+      ...this.rules[ruleIndex],
+      patterns: kept.map(([pattern]) => pattern),
+      patternIndexes: kept.map(([, index]) => index),
+    }));
     const hits: number[] = [];
     if (rules.length > 0) {
       const usedTags = new Set<string>();

@@ -158,12 +158,19 @@ function squeezeStretched(word: Piece[]): Piece[] {
 }
 
 const SPACED_SEPARATOR = /^[ .\-_*·•]$/;
+/**
+ * No word spelt out letter by letter is longer than this, so no search over a
+ * run of single letters looks further ahead: the work stays linear in the run,
+ * however long a run of "a a a a …" someone pastes.
+ */
+const MAX_SPACED_WORD = 20;
 
 /**
  * Joins letters spaced out to dodge filters: "u g l y", "k.y.s", "s-t-u-p-i-d", "O.P.A."
  * A run needs three or more single letters with the same separator between each.
- * Runs split by spaces are only joined when they spell a word the caller knows,
- * because text-speak is full of single letters ("u r a legend").
+ * Runs split by spaces are only joined where they spell words the caller knows,
+ * because text-speak is full of single letters ("u r a legend"); a run may hold
+ * several such words and stray letters ("a r e t a r d" is "a retard").
  */
 function joinSpacedLetters(pieces: Piece[], isKnownWord: KnownWord): Piece[] {
   const out: Piece[] = [];
@@ -173,41 +180,95 @@ function joinSpacedLetters(pieces: Piece[], isKnownWord: KnownWord): Piece[] {
     const afterOk = i + 1 >= pieces.length || !isWordPiece(pieces[i + 1].value);
     return beforeOk && afterOk;
   };
+  const asLetter = (k: number): Piece => ({ ...pieces[k], value: LEET[pieces[k].value] ?? pieces[k].value });
   let i = 0;
   while (i < pieces.length) {
-    if (isSingleLetterAt(i)) {
-      const letters = [i];
-      let separator: string | null = null;
-      let j = i;
-      while (
-        j + 2 < pieces.length &&
-        SPACED_SEPARATOR.test(pieces[j + 1].value) &&
-        (separator === null || pieces[j + 1].value === separator) &&
-        isSingleLetterAt(j + 2)
-      ) {
-        separator = pieces[j + 1].value;
-        j += 2;
-        letters.push(j);
-      }
-      // A spaced word may run into a following single letter ("the next w o m a n I see"): try shorter runs too.
-      for (let n = letters.length; n >= 3; n--) {
-        const run = letters.slice(0, n);
-        const joined = run.map((k) => LEET[pieces[k].value] ?? pieces[k].value).join('');
-        const allLetters = /^\p{L}+$/u.test(joined);
-        if (!allLetters || (separator === ' ' ? !isKnownWord(joined.toLowerCase()) : n < letters.length)) continue;
-        for (const k of run) out.push({ ...pieces[k], value: LEET[pieces[k].value] ?? pieces[k].value });
-        i = run[run.length - 1] + 1;
-        break;
-      }
-      if (i > letters[0]) continue;
+    if (!isSingleLetterAt(i)) {
+      out.push(pieces[i]);
+      i++;
+      continue;
     }
-    out.push(pieces[i]);
-    i++;
+    const letters = [i];
+    let separator: string | null = null;
+    let j = i;
+    while (
+      j + 2 < pieces.length &&
+      SPACED_SEPARATOR.test(pieces[j + 1].value) &&
+      (separator === null || pieces[j + 1].value === separator) &&
+      isSingleLetterAt(j + 2)
+    ) {
+      separator = pieces[j + 1].value;
+      j += 2;
+      letters.push(j);
+    }
+    const words = separator === ' ' ? spacedWords(letters.map((k) => LEET[pieces[k].value] ?? pieces[k].value), isKnownWord) : wholeRun(letters, pieces);
+    // Each run is handled once, in one pass: joined words lose their inner separators, stray letters keep theirs.
+    let cursor = letters[0];
+    for (const [from, to] of words) {
+      for (; cursor < letters[from]; cursor++) out.push(pieces[cursor]);
+      for (let n = from; n < to; n++) out.push(asLetter(letters[n]));
+      cursor = letters[to - 1] + 1;
+    }
+    const runEnd = letters[letters.length - 1] + 1;
+    for (; cursor < runEnd; cursor++) out.push(pieces[cursor]);
+    i = runEnd;
   }
   return out;
 }
 
+/** A run with dots or dashes ("k.y.s", "O.P.A.") is one word when it is all letters and three or more long. */
+function wholeRun(letters: number[], pieces: Piece[]): Array<[number, number]> {
+  if (letters.length < 3) return [];
+  const joined = letters.map((k) => LEET[pieces[k].value] ?? pieces[k].value).join('');
+  return /^\p{L}+$/u.test(joined) ? [[0, letters.length]] : [];
+}
+
+/**
+ * The known words in a space-separated run of single letters, as [from, to)
+ * index pairs, chosen so that long words win: the split with the greatest sum
+ * of squared word lengths ("a retard" over "are tard"). Dynamic programming,
+ * with words no longer than MAX_SPACED_WORD: O(run × MAX_SPACED_WORD²).
+ */
+function spacedWords(letters: string[], isKnownWord: KnownWord): Array<[number, number]> {
+  const n = letters.length;
+  if (n < 3) return [];
+  const best = new Float64Array(n + 1);
+  const wordStart = new Int32Array(n + 1).fill(-1);
+  for (let end = 1; end <= n; end++) {
+    best[end] = best[end - 1];
+    wordStart[end] = -1;
+    let joined = '';
+    for (let start = end - 1; start >= 0 && end - start <= MAX_SPACED_WORD; start--) {
+      joined = letters[start] + joined;
+      const length = end - start;
+      if (length < 3 || !/^\p{L}+$/u.test(joined) || !isKnownWord(joined.toLowerCase())) continue;
+      const score = best[start] + length * length;
+      if (score > best[end]) {
+        best[end] = score;
+        wordStart[end] = start;
+      }
+    }
+  }
+  const words: Array<[number, number]> = [];
+  for (let end = n; end > 0; ) {
+    const start = wordStart[end];
+    if (start < 0) end--;
+    else {
+      words.push([start, end]);
+      end = start;
+    }
+  }
+  return words.reverse();
+}
+
 export type KnownWord = (lower: string) => boolean;
+
+/**
+ * The lexicon word a masked word stands for, given in lower case with "*"
+ * for each hidden letter ("b*tch" → "bitch"), or undefined when none or
+ * several fit.
+ */
+export type Unmask = (masked: string) => string | undefined;
 
 const NO_KNOWN_WORDS: KnownWord = () => false;
 
@@ -240,7 +301,7 @@ function splitRunTogether(word: Piece[], splitWord: SplitWord, sentenceStart: bo
  * a word is left alone anyway.)
  */
 const MAY_NEED_CLEANING =
-  /[^\x00-\x7f]|[A-Za-z][0-9@$!|]+[A-Za-z]|[0-9][A-Za-z]|[A-Za-z][0-9]|([A-Za-z])\1\1|(?:^|[^A-Za-z0-9@$!|])[A-Za-z0-9@$!|][ .\-_*][A-Za-z0-9@$!|][ .\-_*][A-Za-z0-9@$!|](?![A-Za-z0-9@$!|])/i;
+  /[^\x00-\x7f]|[A-Za-z]\*|[A-Za-z][0-9@$!|]+[A-Za-z]|[0-9][A-Za-z]|[A-Za-z][0-9]|([A-Za-z])\1\1|(?:^|[^A-Za-z0-9@$!|])[A-Za-z0-9@$!|][ .\-_*][A-Za-z0-9@$!|][ .\-_*][A-Za-z0-9@$!|](?![A-Za-z0-9@$!|])/i;
 const WORD_RUN = /[A-Za-z0-9@$!|]+/g;
 const SENTENCE_START_BEFORE = /^[\s"'“‘(]*$|[.!?…\n][\s"'“‘(]*$/;
 
@@ -285,14 +346,59 @@ function needsNoChange(original: string, splitWord: SplitWord | undefined, befor
  * ambiguous readings (is "ug1y" "ugly" or "ugiy"?) against its vocabulary;
  * `splitWord` says where run-together words part ("Ihate").
  */
-export function normalise(original: string, isKnownWord: KnownWord = NO_KNOWN_WORDS, splitWord?: SplitWord): NormalisedText {
+export function normalise(original: string, isKnownWord: KnownWord = NO_KNOWN_WORDS, splitWord?: SplitWord, unmask?: Unmask): NormalisedText {
+  return readYourAsYoure(undoObfuscation(original, isKnownWord, splitWord, unmask));
+}
+
+/**
+ * "your so ugly", "your a loser", "your not welcome": "your" where only
+ * "you're" makes sense is read as "you're" (keeping the map to the writer's
+ * "your"), so everything downstream sees what was meant. Only before words
+ * that cannot follow a possessive "your" ("your a-level results" has a hyphen
+ * and "a level" is left alone).
+ */
+const YOUR_MEANING_YOURE = /\b([Yy])our(?=\s+(?:so|such|an?(?!\s*-?\s*levels?\b)|not|never|always|gonna|going|literally|actually|just|too|very|really|honestly|deffo|defo|proper|dead|being|the\s+(?:worst|best|reason|problem|biggest|ugliest|most))\b(?![-‐]))/g;
+
+function readYourAsYoure(normalised: NormalisedText): NormalisedText {
+  YOUR_MEANING_YOURE.lastIndex = 0;
+  if (!YOUR_MEANING_YOURE.test(normalised.text)) return normalised;
+  const { text, sourceStart, sourceEnd } = normalised;
+  const starts: number[] = [];
+  const ends: number[] = [];
+  let out = '';
+  let copied = 0;
+  YOUR_MEANING_YOURE.lastIndex = 0;
+  const copy = (to: number): void => {
+    for (let i = copied; i < to; i++) {
+      starts.push(sourceStart[i]);
+      ends.push(sourceEnd[i]);
+    }
+    out += text.slice(copied, to);
+    copied = to;
+  };
+  for (let m = YOUR_MEANING_YOURE.exec(text); m; m = YOUR_MEANING_YOURE.exec(text)) {
+    copy(m.index);
+    // Every letter of "you're" points at the whole of the written "your".
+    const replacement = `${m[1]}ou're`;
+    for (let k = 0; k < replacement.length; k++) {
+      starts.push(sourceStart[m.index]);
+      ends.push(sourceEnd[m.index + 3]);
+    }
+    out += replacement;
+    copied = m.index + 4;
+  }
+  copy(text.length);
+  return { text: out, sourceStart: Int32Array.from(starts), sourceEnd: Int32Array.from(ends) };
+}
+
+function undoObfuscation(original: string, isKnownWord: KnownWord, splitWord: SplitWord | undefined, unmask: Unmask | undefined): NormalisedText {
   const plain = unchanged(original, splitWord);
   if (plain) return plain;
   // Letters spaced out with spaces are the only trick that spans a space. Without them each word is
   // cleaned on its own, so one emoji or handle does not send the whole post down the slow path; with
   // them, a long text is still cleaned a sentence at a time (no trick spans a full stop and a space).
   const spaced = SPACED_WITH_SPACES.test(original.replace(INVISIBLE_ALL, ''));
-  if (spaced && original.length < CHUNKED_FROM) return normaliseFully(original, isKnownWord, splitWord);
+  if (spaced && original.length < CHUNKED_FROM) return normaliseFully(original, isKnownWord, splitWord, '', unmask);
   const boundary = spaced ? CHUNK_END : WORD_GAP;
   // Pieces that need no change are kept as they are (no offset tables of their own): on a long
   // post that is most of them.
@@ -306,7 +412,7 @@ export function normalise(original: string, isKnownWord: KnownWord = NO_KNOWN_WO
       const before = original.slice(Math.max(0, from - 12), from);
       if (needsNoChange(chunk, splitWord, before)) parts.push({ from, text: chunk });
       else {
-        const cleaned = normaliseFully(chunk, isKnownWord, splitWord, before);
+        const cleaned = normaliseFully(chunk, isKnownWord, splitWord, before, unmask);
         parts.push({ from, text: cleaned.text, cleaned });
       }
     }
@@ -338,7 +444,33 @@ const WORD_CHAR = '[\\p{L}\\p{N}@$!|€£]';
 const SPACED_WITH_SPACES = new RegExp(`(?:^|(?!${WORD_CHAR}).)${WORD_CHAR} ${WORD_CHAR} ${WORD_CHAR}(?!${WORD_CHAR})`, 'u');
 const INVISIBLE_ALL = new RegExp(INVISIBLE.source, 'g');
 
-function normaliseFully(original: string, isKnownWord: KnownWord, splitWord?: SplitWord, before = ''): NormalisedText {
+/**
+ * The word hidden behind asterisks that starts at piece `from` ("b*tch" →
+ * "bitch"), with the pieces it replaces, or undefined. At least two letters must
+ * show, and no more asterisks than letters; "*so*" (emphasis) never reaches here.
+ */
+function maskedWord(pieces: Piece[], from: number, unmask: Unmask): { pieces: Piece[]; end: number } | undefined {
+  let end = from;
+  let letters = 0;
+  let stars = 0;
+  let pattern = '';
+  while (end < pieces.length && end - from <= MAX_MASKED_WORD && (isWordPiece(pieces[end].value) || pieces[end].value === '*')) {
+    const value = pieces[end].value;
+    if (value === '*') stars++;
+    else if (ANY_LETTER.test(value)) letters++;
+    pattern += value.toLowerCase();
+    end++;
+  }
+  if (end - from > MAX_MASKED_WORD || stars === 0 || letters < 2 || stars > letters) return undefined;
+  const word = unmask(pattern);
+  if (!word || word.length !== end - from) return undefined;
+  return { pieces: pieces.slice(from, end).map((p, k) => (p.value === '*' ? { ...p, value: word[k] } : p)), end };
+}
+
+/** Longer runs of letters and asterisks are not words someone masked. */
+const MAX_MASKED_WORD = 24;
+
+function normaliseFully(original: string, isKnownWord: KnownWord, splitWord?: SplitWord, before = '', unmask?: Unmask): NormalisedText {
   const pieces = joinSpacedLetters(cleanCodePoints(original), isKnownWord);
   const builder = new Builder();
   let i = 0;
@@ -355,8 +487,16 @@ function normaliseFully(original: string, isKnownWord: KnownWord, splitWord?: Sp
     }
     let j = i;
     while (j < pieces.length && isWordPiece(pieces[j].value)) j++;
+    // "b*tch", "tw*t", "f***ing": letters masked with asterisks, read as the lexicon word they hide.
+    let raw = pieces.slice(i, j);
+    if (unmask && !inHandle && pieces[j]?.value === '*' && (i === 0 || pieces[i - 1].value !== '*')) {
+      const masked = maskedWord(pieces, i, unmask);
+      if (masked) {
+        raw = masked.pieces;
+        j = masked.end;
+      }
+    }
     // A word is at most a few hundred characters; anything longer is a pasted blob, left alone for speed.
-    const raw = pieces.slice(i, j);
     let word = j - i > 200 ? raw : inHandle ? cleanLookalikes(raw) : squeezeStretched(cleanWord(raw, isKnownWord));
     if (splitWord && !inHandle) word = splitRunTogether(word, splitWord, SENTENCE_START_BEFORE.test((before + builder.chars.slice(-12).join('')).slice(-12)));
     for (const p of word) builder.push(p.value, p.start, p.end);

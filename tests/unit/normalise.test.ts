@@ -72,3 +72,55 @@ describe('normalise', () => {
     expect(originalSpan(n, 0, 5)).toEqual({ start: 0, end: 5 });
   });
 });
+
+describe('gaps found on real posts', () => {
+  const words = new Set(['retard', 'are', 'tard', 'ugly', 'kys']);
+  const knownWord = (w: string): boolean => words.has(w);
+  const lexicon = ['bitch', 'twat', 'fucking', 'slag'];
+  const unmask = (masked: string): string | undefined => lexicon.find((w) => w.length === masked.length && [...masked].every((c, k) => c === '*' || c === w[k]));
+
+  it('reads a spaced run that starts after a single letter, long words first', () => {
+    expect(normalise('you are a r e t a r d', knownWord).text).toBe('you are a retard');
+    expect(normalise('k y s', knownWord).text).toBe('kys');
+  });
+
+  it('keeps the map to the spaced letters', () => {
+    const text = 'a r e t a r d lol';
+    const n = normalise(text, knownWord);
+    const at = n.text.indexOf('retard');
+    const span = originalSpan(n, at, at + 6);
+    expect(text.slice(span.start, span.end)).toBe('r e t a r d');
+  });
+
+  it.each([
+    ['shut up you b*tch', 'shut up you bitch'],
+    ['what a tw*t', 'what a twat'],
+    ['f***ing hell', 'fucking hell'],
+    ['sl*g', 'slag'],
+  ])('reads masked letters as the lexicon word they hide: %s', (text, expected) => {
+    expect(normalise(text, knownWord, undefined, unmask).text).toBe(expected);
+  });
+
+  it.each(['*so* tired', 'a*b', 'x**', '5*3 = 15', 'note*'])('leaves asterisks that hide no lexicon word: %s', (text) => {
+    expect(normalise(text, knownWord, undefined, unmask).text).toBe(text);
+  });
+
+  it.each([
+    ['your so ugly lol', "you're so ugly lol"],
+    ['Your a loser', "You're a loser"],
+    ['your not welcome here', "you're not welcome here"],
+    ['your the worst', "you're the worst"],
+  ])('reads "your" as "you\'re" where only that makes sense: %s', (text, expected) => {
+    expect(normalise(text).text).toBe(expected);
+  });
+
+  it.each(['your a level results', 'your a-levels', 'your so-called friend', 'your mum said hi', 'is that your dog'])('leaves a possessive "your" alone: %s', (text) => {
+    expect(normalise(text).text).toBe(text);
+  });
+
+  it('maps "you\'re" back to the written "your"', () => {
+    const n = normalise('omg your so ugly');
+    const span = originalSpan(n, n.text.indexOf("you're"), n.text.indexOf("you're") + 6);
+    expect(span).toEqual({ start: 4, end: 8 });
+  });
+});
