@@ -1,0 +1,237 @@
+// The learned classifier: a linear model per category over hashed features
+// (lib/classifier/features.ts), with int8 weights in one small binary file.
+//
+// Why a hand-written linear model and not a library: the extension's service
+// worker may not use eval (MV3 forbids 'unsafe-eval'), the model must load from
+// bytes, and a check must take well under a millisecond. fastText's WASM builds
+// need 'unsafe-eval' or cannot load quantised models; ONNX and transformer
+// runtimes are megabytes of WASM for what is here a few thousand multiply-adds.
+// A linear model is also easy to explain: each word's share of the score is
+// exact, so a warning can say which words drove it.
+//
+// File layout (little-endian):
+//   "STC1"  u16 format  u8 hashBits  u8 categories  u32 featureVersion
+//   per category: u8 name length, name (ASCII), f32 scale, f32 bias, f32 threshold
+//   zero padding to a multiple of 4
+//   int8 weights, bucket-major: weights[bucket * categories + category] × scale
+
+import { FEATURE_VERSION, extractFeatures, type ClassifierToken, type Features } from './features';
+
+const MAGIC = 'STC1';
+const FORMAT = 1;
+
+export interface ModelCategory {
+  name: string;
+  /** A weight is its int8 value times this. */
+  scale: number;
+  bias: number;
+  /** A score (in logits) at or above this flags the category. */
+  threshold: number;
+}
+
+export interface ModelParts {
+  hashBits: number;
+  categories: ModelCategory[];
+  /** bucket-major int8 weights */
+  weights: Int8Array;
+}
+
+/** The stretch of a post that scored highest for a category. */
+export interface CategoryScore {
+  category: string;
+  /** Logit of the best window. */
+  score: number;
+  threshold: number;
+  /** The best window, as token indices [first, end). */
+  firstToken: number;
+  endToken: number;
+}
+
+/** A window worth scoring on its own: a sentence, two neighbouring sentences, a slice of a run-on sentence, or the whole post. */
+interface TokenWindow {
+  first: number;
+  end: number;
+}
+
+/** Sentences longer than this are also scored in overlapping slices. */
+const SLICE_TOKENS = 40;
+const SLICE_STEP = 20;
+/** Neighbouring sentences are scored together while they stay this short (a threat over two sentences). */
+const PAIR_TOKENS = 60;
+
+export class ClassifierModel {
+  readonly hashBits: number;
+  readonly categories: readonly ModelCategory[];
+  private readonly weights: Int8Array;
+
+  constructor(parts: ModelParts) {
+    const expected = (1 << parts.hashBits) * parts.categories.length;
+    if (parts.weights.length !== expected) throw new Error(`The model has ${parts.weights.length} weights; expected ${expected}.`);
+    this.hashBits = parts.hashBits;
+    this.categories = parts.categories;
+    this.weights = parts.weights;
+  }
+
+  /** Reads a model file. Throws an Error that says what is wrong with it. */
+  static fromBytes(bytes: Uint8Array): ClassifierModel {
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const fail = (why: string): never => {
+      throw new Error(`The classifier model file cannot be read: ${why}. Rebuild it with npm run train.`);
+    };
+    if (bytes.length < 12 || String.fromCharCode(bytes[0], bytes[1], bytes[2], bytes[3]) !== MAGIC) fail('it does not start with STC1');
+    if (view.getUint16(4, true) !== FORMAT) fail(`format ${view.getUint16(4, true)} is not ${FORMAT}`);
+    const hashBits = bytes[6];
+    const count = bytes[7];
+    if (view.getUint32(8, true) !== FEATURE_VERSION) fail(`it was trained on feature version ${view.getUint32(8, true)}, not ${FEATURE_VERSION}`);
+    if (hashBits < 8 || hashBits > 24 || count === 0) fail('its header is damaged');
+    let at = 12;
+    const categories: ModelCategory[] = [];
+    for (let c = 0; c < count; c++) {
+      if (at + 1 > bytes.length) fail('it is cut short');
+      const length = bytes[at++];
+      if (at + length + 12 > bytes.length) fail('it is cut short');
+      const name = String.fromCharCode(...bytes.subarray(at, at + length));
+      at += length;
+      categories.push({ name, scale: view.getFloat32(at, true), bias: view.getFloat32(at + 4, true), threshold: view.getFloat32(at + 8, true) });
+      at += 12;
+    }
+    at = (at + 3) & ~3;
+    const size = (1 << hashBits) * count;
+    if (bytes.length !== at + size) fail(`it holds ${bytes.length - at} weight bytes, not ${size}`);
+    return new ClassifierModel({ hashBits, categories, weights: new Int8Array(bytes.buffer, bytes.byteOffset + at, size) });
+  }
+
+  toBytes(): Uint8Array {
+    let header = 12;
+    for (const c of this.categories) header += 1 + c.name.length + 12;
+    header = (header + 3) & ~3;
+    const bytes = new Uint8Array(header + this.weights.length);
+    const view = new DataView(bytes.buffer);
+    for (let i = 0; i < 4; i++) bytes[i] = MAGIC.charCodeAt(i);
+    view.setUint16(4, FORMAT, true);
+    bytes[6] = this.hashBits;
+    bytes[7] = this.categories.length;
+    view.setUint32(8, FEATURE_VERSION, true);
+    let at = 12;
+    for (const c of this.categories) {
+      bytes[at++] = c.name.length;
+      for (let i = 0; i < c.name.length; i++) bytes[at++] = c.name.charCodeAt(i);
+      view.setFloat32(at, c.scale, true);
+      view.setFloat32(at + 4, c.bias, true);
+      view.setFloat32(at + 8, c.threshold, true);
+      at += 12;
+    }
+    bytes.set(new Uint8Array(this.weights.buffer, this.weights.byteOffset, this.weights.length), header);
+    return bytes;
+  }
+
+  /** The same weights with new per-category thresholds (training chooses them after fitting). */
+  withThresholds(thresholds: readonly number[]): ClassifierModel {
+    return new ClassifierModel({
+      hashBits: this.hashBits,
+      categories: this.categories.map((c, i) => ({ ...c, threshold: thresholds[i] })),
+      weights: this.weights,
+    });
+  }
+
+  features(tokens: readonly ClassifierToken[], text: string): Features {
+    return extractFeatures(tokens, text, this.hashBits);
+  }
+
+  /**
+   * Each token's share of each category's raw score (int8 units, before the
+   * scale), and how many features it owns. A pair's weight goes to its first word.
+   */
+  private contributions(features: Features, tokenCount: number): { sums: Float64Array; counts: Int32Array } {
+    const k = this.categories.length;
+    const sums = new Float64Array(tokenCount * k);
+    const counts = new Int32Array(tokenCount);
+    const { buckets, owners, length } = features;
+    const weights = this.weights;
+    for (let f = 0; f < length; f++) {
+      const owner = owners[f];
+      const row = buckets[f] * k;
+      const out = owner * k;
+      for (let c = 0; c < k; c++) sums[out + c] += weights[row + c];
+      counts[owner]++;
+    }
+    return { sums, counts };
+  }
+
+  /**
+   * Scores a post as a whole and by sentence, by pairs of short neighbouring
+   * sentences and by slices of long sentences, so that one harmful line in a
+   * long post is not diluted by the rest. Linear in the post's length: every
+   * window is summed from running totals.
+   */
+  score(tokens: readonly ClassifierToken[], text: string): CategoryScore[] {
+    const k = this.categories.length;
+    const best: CategoryScore[] = this.categories.map((c) => ({ category: c.name, score: -Infinity, threshold: c.threshold, firstToken: 0, endToken: 0 }));
+    if (tokens.length === 0) return best;
+    const features = this.features(tokens, text);
+    const { sums, counts } = this.contributions(features, tokens.length);
+    // Running totals: window [a, b) sums to total[b] - total[a].
+    const total = new Float64Array((tokens.length + 1) * k);
+    const totalCount = new Float64Array(tokens.length + 1);
+    for (let i = 0; i < tokens.length; i++) {
+      for (let c = 0; c < k; c++) total[(i + 1) * k + c] = total[i * k + c] + sums[i * k + c];
+      totalCount[i + 1] = totalCount[i] + counts[i];
+    }
+    const consider = (first: number, end: number): void => {
+      const n = totalCount[end] - totalCount[first];
+      if (n <= 0) return;
+      const norm = 1 / Math.sqrt(n);
+      for (let c = 0; c < k; c++) {
+        const category = this.categories[c];
+        const score = category.bias + category.scale * (total[end * k + c] - total[first * k + c]) * norm;
+        if (score > best[c].score) best[c] = { ...best[c], score, firstToken: first, endToken: end };
+      }
+    };
+    for (const w of windows(tokens)) consider(w.first, w.end);
+    return best;
+  }
+
+  /**
+   * The tokens of a window that pushed a category's score up most, best first:
+   * [token index, share of the score]. A pair's weight is split between its words.
+   */
+  explain(tokens: readonly ClassifierToken[], text: string, category: string, first: number, end: number): Array<[number, number]> {
+    const c = this.categories.findIndex((x) => x.name === category);
+    if (c < 0) return [];
+    const k = this.categories.length;
+    const features = this.features(tokens.slice(first, end), text);
+    const share = new Float64Array(end - first);
+    for (let f = 0; f < features.length; f++) {
+      const weight = this.weights[features.buckets[f] * k + c] * this.categories[c].scale;
+      const partner = features.partners[f];
+      if (partner >= 0) {
+        share[features.owners[f]] += weight / 2;
+        share[partner] += weight / 2;
+      } else share[features.owners[f]] += weight;
+    }
+    return [...share].map((s, i) => [i + first, s] as [number, number]).sort((a, b) => b[1] - a[1]);
+  }
+}
+
+/** Every window the model scores, each a run of whole tokens. */
+function windows(tokens: readonly ClassifierToken[]): TokenWindow[] {
+  const sentences: TokenWindow[] = [];
+  for (let i = 0; i < tokens.length; ) {
+    let j = i + 1;
+    while (j < tokens.length && tokens[j].sentence === tokens[i].sentence) j++;
+    sentences.push({ first: i, end: j });
+    i = j;
+  }
+  const out: TokenWindow[] = [{ first: 0, end: tokens.length }];
+  if (sentences.length === 1 && tokens.length <= SLICE_TOKENS) return out;
+  for (let s = 0; s < sentences.length; s++) {
+    const { first, end } = sentences[s];
+    if (sentences.length > 1) out.push(sentences[s]);
+    if (end - first > SLICE_TOKENS) {
+      for (let from = first; from < end - SLICE_STEP; from += SLICE_STEP) out.push({ first: from, end: Math.min(end, from + SLICE_TOKENS) });
+    }
+    const next = sentences[s + 1];
+    if (next && next.end - first <= PAIR_TOKENS) out.push({ first, end: next.end });
+  }
+  return out;
+}
