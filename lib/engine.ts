@@ -24,6 +24,9 @@ import { matchTerms, type MatchTerm, type ParsedWindow } from './rules/start-pos
 import { normalise, originalSpan, type NormalisedText } from './text/normalise';
 import { tokenise, type Sentence, type Token } from './text/tokens';
 import { findProfanity } from './profanity';
+import { appliesTo, modelFindings, reasonTokens } from './classifier/findings';
+import type { ClassifierToken } from './classifier/features';
+import { PERSON_WORD, SCHOOL_WORD } from './classifier/features';
 import type { Category, CheckConfig, CheckOptions, Finding, Role } from './types';
 
 /**
@@ -77,6 +80,8 @@ export interface PreparedConfig {
   isNameWord: (token: Token) => boolean;
   /** Where a run-together pair splits ("Ihate"), or 0. */
   splitWord: (word: string, sentenceStart: boolean) => number;
+  /** The lexicon word behind a masked word ("b*tch"). */
+  unmask: (masked: string) => string | undefined;
 }
 
 const prepared = new WeakMap<CheckConfig, PreparedConfig>();
@@ -103,6 +108,7 @@ export function prepare(config: CheckConfig): PreparedConfig {
     // A name is never two words run together ("Mr Blackwood" is not "Black wood").
     splitWord: (word, sentenceStart) => (isNameKey(nameKey(word)) ? 0 : rules.compoundSplit(word, sentenceStart)),
     isNameWord: (token) => isNameKey(token.key),
+    unmask: (masked) => rules.unmaskWord(masked),
   };
   prepared.set(config, result);
   return result;
@@ -118,27 +124,59 @@ interface RawFinding {
   suggestion?: string;
   severity?: Finding['severity'];
   policySections?: Finding['policySections'];
+  patternId?: string;
+  /** A classifier finding: where its reason words sit (normalised offsets), its score and threshold. */
+  model?: { reasons: Array<{ start: number; end: number }>; score: number; threshold: number };
+}
+
+/** A post read once: its normalised text, words, sentences and the names in it. */
+interface PostReading {
+  normalised: NormalisedText;
+  tokens: Token[];
+  sentences: Sentence[];
+  schoolMentions: ReturnType<SchoolNameMatcher['find']>;
+  pupilMentions: ReturnType<PupilNameMatcher['find']>;
+  staffMentions: ReturnType<StaffNameMatcher['find']>;
+}
+
+function readPost(text: string, ready: PreparedConfig): PostReading {
+  const normalised = normalise(text, ready.isKnownWord, ready.splitWord, ready.unmask);
+  const { tokens, sentences } = tokenise(normalised.text);
+  const schoolMentions = ready.school.find(tokens);
+  const schoolTokens = new Set<number>();
+  for (const m of schoolMentions) for (let k = m.firstToken; k <= m.lastToken; k++) schoolTokens.add(k);
+  const pupilMentions = ready.pupils.find(tokens, schoolTokens);
+  const staffMentions = ready.staff.find(tokens);
+  return { normalised, tokens, sentences, schoolMentions, pupilMentions, staffMentions };
+}
+
+/**
+ * A post as the classifier reads it, with the text its offsets point into.
+ * Training reads its examples through this too, so the model learns from
+ * exactly what it will see.
+ */
+export function readForClassifier(text: string, config: CheckConfig): { tokens: ClassifierToken[]; text: string } {
+  const reading = readPost(text, prepare(config));
+  return {
+    tokens: classifierTokens(reading.tokens, { school: reading.schoolMentions, person: [...reading.pupilMentions, ...reading.staffMentions] }),
+    text: reading.normalised.text,
+  };
 }
 
 export function check(text: string, config: CheckConfig, options: CheckOptions = {}): Finding[] {
   if (typeof text !== 'string' || text.length === 0) return [];
   const role: Role = options.role ?? config.role;
   const ready = prepare(config);
-  const normalised = normalise(text, ready.isKnownWord, ready.splitWord);
-  const { tokens, sentences } = tokenise(normalised.text);
+  const { normalised, tokens, sentences, schoolMentions, pupilMentions, staffMentions } = readPost(text, ready);
   const raw: RawFinding[] = [];
+  const ruleTrace: RuleTrace[] | undefined = options.trace ? [] : undefined;
 
-  const schoolMentions = ready.school.find(tokens);
-  const schoolTokens = new Set<number>();
   for (const m of schoolMentions) {
-    for (let k = m.firstToken; k <= m.lastToken; k++) schoolTokens.add(k);
     raw.push(nameFinding('school-name', 'names/school-name', tokens, m.firstToken, m.lastToken, normalised, text));
   }
-  const pupilMentions = ready.pupils.find(tokens, schoolTokens);
   for (const m of pupilMentions) {
     raw.push(nameFinding('pupil-name', `names/pupil-${m.how}`, tokens, m.firstToken, m.lastToken, normalised, text));
   }
-  const staffMentions = ready.staff.find(tokens);
 
   // Names found above become tags (#Pupil, #Staff, #School) that rules about identifiable people can use.
   const engineTags = new Map<number, string[]>();
@@ -175,17 +213,94 @@ export function check(text: string, config: CheckConfig, options: CheckOptions =
         staff: mentionsIn(staffMentions, tokens, window),
         groups: mentionsIn(groupMentions, tokens, window),
       };
-      raw.push(...runRules(eligibility, normalised.text, window, tokens, mentions, ready.rules));
+      raw.push(...runRules(eligibility, normalised.text, window, tokens, mentions, ready.rules, ruleTrace));
     }
   }
 
   raw.push(...findProfanity(normalised.text, role));
+  if (options.classifier) {
+    // The classifier carries recall for phrasing no rule was written for. A category a rule already
+    // raised keeps the rule's finding, which says more exactly what matched.
+    const raisedByRules = new Set(raw.map((r) => r.category));
+    const model = options.classifier;
+    const words = classifierTokens(tokens, { school: schoolMentions, person: [...pupilMentions, ...staffMentions] });
+    const scores = model.score(words, normalised.text);
+    if (options.trace) {
+      options.trace.classifier = scores.map((score) => ({
+        category: score.category as Category,
+        score: score.score,
+        threshold: score.threshold,
+        topWords: reasonTokens(model, words, normalised.text, score).map((r) => originalText(normalised, text, words[r].start, words[r].end)),
+        applies: appliesTo(score.category, role),
+      }));
+    }
+    for (const found of modelFindings(model, words, normalised.text, role, raisedByRules, scores)) {
+      raw.push({
+        category: found.category,
+        ruleId: `model/${found.category}`,
+        start: found.start,
+        end: found.end,
+        message: found.message,
+        suggestion: found.suggestion,
+        model: { reasons: found.reasons, score: found.score, threshold: found.threshold },
+      });
+    }
+  }
+  if (options.trace && ruleTrace) {
+    options.trace.rules = ruleTrace.map((r) => {
+      const span = originalSpan(normalised, r.start, r.end);
+      return { ...r, start: span.start, end: span.end, match: text.slice(span.start, span.end) };
+    });
+  }
   return toFindings(raw, normalised, text);
+}
+
+/** The writer's own words for a stretch of the normalised text. */
+function originalText(normalised: NormalisedText, original: string, start: number, end: number): string {
+  const span = originalSpan(normalised, start, end);
+  return original.slice(span.start, span.end);
+}
+
+/**
+ * The words as the classifier reads them: lower case without apostrophes, a
+ * regional spelling beside its standard one, and names found by the engine
+ * as one placeholder each, so the model never learns a pupil's name.
+ */
+export function classifierTokens(
+  tokens: readonly Token[],
+  mentions: { school: ReadonlyArray<{ firstToken: number; lastToken: number }>; person: ReadonlyArray<{ firstToken: number; lastToken: number }> },
+): ClassifierToken[] {
+  const entity = new Map<number, ClassifierToken['entity']>();
+  for (const m of mentions.person) for (let k = m.firstToken; k <= m.lastToken; k++) entity.set(k, 'person');
+  for (const m of mentions.school) for (let k = m.firstToken; k <= m.lastToken; k++) entity.set(k, 'school');
+  const words: ClassifierToken[] = [];
+  for (let k = 0; k < tokens.length; k++) {
+    const token = tokens[k];
+    const kind = entity.get(k);
+    // A name of several words is one placeholder, as "‹person› is a liar" should read.
+    if (kind && entity.get(k - 1) === kind && k > 0 && tokens[k - 1].sentence === token.sentence) {
+      words[words.length - 1].end = token.end;
+      continue;
+    }
+    const word = kind === 'person' ? PERSON_WORD : kind === 'school' ? SCHOOL_WORD : token.lower.replace(/['’]/g, '');
+    const standard = kind ? undefined : SPELLINGS[word];
+    words.push({ word, ...(standard && standard !== word ? { standard } : {}), start: token.start, end: token.end, sentence: token.sentence, ...(kind ? { entity: kind } : {}) });
+  }
+  return words;
 }
 
 interface Window {
   start: number;
   end: number;
+}
+
+/** A rule match as the trace records it, in normalised offsets until the end of the check. */
+interface RuleTrace {
+  patternId: string;
+  category: Category;
+  start: number;
+  end: number;
+  cancelledBy?: string;
 }
 
 /**
@@ -252,6 +367,7 @@ function runRules(
   tokens: readonly Token[],
   mentions: Mentions,
   rules: RuleSet,
+  trace?: RuleTrace[],
 ): RawFinding[] {
   const slice = text.slice(window.start, window.end);
   // Tokenise and tag, but skip the chunker and the other full-parse steps the
@@ -279,8 +395,8 @@ function runRules(
   const found: RawFinding[] = [];
   // Frames such as counter-speech are shared by many rules: answer each once per sentence.
   const unlessAnswers = new Map<string, boolean>();
-  const cancelled = (unless: CompiledRule['unless']): boolean =>
-    unless.some((u) => {
+  const cancelledBy = ({ unless, unlessOrigins }: CompiledRule): string | undefined => {
+    const at = unless.findIndex((u) => {
       let answer = unlessAnswers.get(u.source);
       if (answer === undefined) {
         // Most cancelling patterns need a word the sentence does not have: no need to run them.
@@ -289,25 +405,32 @@ function runRules(
       }
       return answer;
     });
-  for (const { rule, patterns, unless } of eligible) {
-    const matches = patterns.flatMap((pattern) => matchTerms(parsed, pattern));
+    return at < 0 ? undefined : `${unlessOrigins[at]}: ${unless[at].source}`;
+  };
+  for (const compiled of eligible) {
+    const { rule, patterns, patternIndexes } = compiled;
+    const matches = patterns.flatMap((pattern, k) => matchTerms(parsed, pattern).map((terms) => ({ terms, patternId: `${rule.id}#${patternIndexes[k] + 1}` })));
     // Most eligible rules match nothing; only a match is worth checking for a cancelling frame.
-    if (matches.length === 0 || cancelled(unless)) continue;
-    {
-      for (const m of matches) {
-        const span = matchSpan(m, slice);
-        if (!span) continue;
-        found.push({
-          category: rule.category,
-          ruleId: rule.id,
-          start: window.start + span.start,
-          end: window.start + span.end,
-          message: rule.message,
-          suggestion: rule.suggestion,
-          severity: rule.severity,
-          policySections: rule.policySections,
-        });
-      }
+    if (matches.length === 0) continue;
+    const cancelled = cancelledBy(compiled);
+    for (const { terms, patternId } of matches) {
+      const span = matchSpan(terms, slice);
+      if (!span) continue;
+      const start = window.start + span.start;
+      const end = window.start + span.end;
+      trace?.push({ patternId, category: rule.category, start, end, ...(cancelled ? { cancelledBy: cancelled } : {}) });
+      if (cancelled) continue;
+      found.push({
+        category: rule.category,
+        ruleId: rule.id,
+        patternId,
+        start,
+        end,
+        message: rule.message,
+        suggestion: rule.suggestion,
+        severity: rule.severity,
+        policySections: rule.policySections,
+      });
     }
   }
   return found;
@@ -392,6 +515,7 @@ function toFindings(raw: RawFinding[], normalised: NormalisedText, original: str
     if (seen.has(key)) continue;
     seen.add(key);
     const match = original.slice(span.start, span.end);
+    const topWords = r.model?.reasons.map((reason) => originalText(normalised, original, reason.start, reason.end));
     findings.push({
       category: r.category,
       ruleId: r.ruleId,
@@ -399,9 +523,11 @@ function toFindings(raw: RawFinding[], normalised: NormalisedText, original: str
       start: span.start,
       end: span.end,
       match,
-      message: r.message.replace(/\{match\}/g, match),
+      message: r.message.replace(/\{match\}/g, match).replace(/\{words\}/g, topWords?.join(', ') ?? match),
       ...(r.suggestion ? { suggestion: r.suggestion } : {}),
       policySections: r.policySections ?? CATEGORY_SECTIONS[r.category],
+      ...(r.model && topWords ? { model: { topWords, score: r.model.score, threshold: r.model.threshold } } : {}),
+      ...(r.patternId ? { patternId: r.patternId } : {}),
     });
   }
   return findings;

@@ -1,6 +1,10 @@
 // The engine's public contract. Everything here is plain data so that the same
 // findings can cross a message channel (content script ⇄ background) unchanged.
 
+import type { ClassifierModel } from './classifier/model';
+
+export type { ClassifierModel };
+
 export const CATEGORIES = [
   'school-name',
   'pupil-name',
@@ -60,6 +64,21 @@ export interface Finding {
   message: string;
   suggestion?: string;
   policySections: PolicySectionId[];
+  /**
+   * Set when the learned classifier (not a rule) raised this finding: the words
+   * that pushed its score up most, its score and the category's threshold (logits).
+   */
+  model?: { topWords: string[]; score: number; threshold: number };
+  /** For a rule's finding: which of its patterns matched ("bullying/second-person-insult#3"). */
+  patternId?: string;
+}
+
+/** Why a post was or was not flagged: filled in by check() when asked for (the CLI's --explain). */
+export interface CheckTrace {
+  /** Every rule pattern that matched, where, and the cancelling pattern or frame that stopped it, if any. */
+  rules: Array<{ patternId: string; category: Category; match: string; start: number; end: number; cancelledBy?: string }>;
+  /** Each category's classifier score on its best stretch of the post, its threshold and the words that drove it. */
+  classifier: Array<{ category: Category; score: number; threshold: number; topWords: string[]; applies: boolean }>;
 }
 
 /**
@@ -96,4 +115,11 @@ export interface CheckConfig {
 
 export interface CheckOptions {
   role?: Role;
+  /**
+   * The learned classifier, loaded once by the caller from its weights file. Without it
+   * only the rules and name lookups run.
+   */
+  classifier?: ClassifierModel;
+  /** Filled in with why each finding was raised or cancelled. */
+  trace?: CheckTrace;
 }

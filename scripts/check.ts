@@ -1,18 +1,23 @@
 // The engine from the command line, for admins trying a configuration, for
 // tests and for benchmarks.
 //
-//   npm run --silent check -- --config FILE [--role staff|pupil] [TEXT…]
+//   npm run --silent check -- --config FILE [--role staff|pupil] [--explain] [--rules-only] [TEXT…]
 //
-// With TEXT: prints readable findings. Without: reads JSON Lines from stdin,
+// With TEXT: prints readable findings; --explain adds, for each text, every
+// rule pattern that matched (and what cancelled it) and each category's
+// classifier score against its threshold, with the words that drove it.
+// --rules-only leaves the learned classifier out. Without TEXT: reads JSON Lines from stdin,
 // {"id", "text", "role"?}, and writes {"id", "findings"} per line, in order.
 // Exit status: 0 all good; 1 some input lines were malformed; 2 bad config or usage.
 
 import fs from 'node:fs';
 import readline from 'node:readline';
 import { CATEGORY_LABELS } from '../lib/policy/category-sections';
-import { ConfigError, check, validateConfig, type CheckConfig, type Finding, type Role } from '../lib';
+import { ConfigError, check, validateConfig, type CheckConfig, type CheckOptions, type CheckTrace, type Finding, type Role } from '../lib';
+import type { ClassifierModel } from '../lib/classifier/model';
+import { loadCommittedClassifier } from './lib/committed-classifier';
 
-const USAGE = 'Usage: npm run --silent check -- --config FILE [--role staff|pupil] [TEXT…]';
+const USAGE = 'Usage: npm run --silent check -- --config FILE [--role staff|pupil] [--explain] [--rules-only] [TEXT…]';
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n`);
@@ -22,12 +27,16 @@ function fail(message: string): never {
 interface Args {
   configPath: string;
   role?: Role;
+  explain: boolean;
+  rulesOnly: boolean;
   texts: string[];
 }
 
 function parseArgs(argv: string[]): Args {
   let configPath: string | undefined;
   let role: Role | undefined;
+  let explain = false;
+  let rulesOnly = false;
   const texts: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -37,7 +46,9 @@ function parseArgs(argv: string[]): Args {
       const value = arg === '--role' ? argv[++i] : arg.slice('--role='.length);
       if (value !== 'staff' && value !== 'pupil') fail(`--role should be staff or pupil, not "${value ?? ''}". ${USAGE}`);
       role = value;
-    } else if (arg === '--help' || arg === '-h') {
+    } else if (arg === '--explain') explain = true;
+    else if (arg === '--rules-only') rulesOnly = true;
+    else if (arg === '--help' || arg === '-h') {
       process.stdout.write(`${USAGE}\n`);
       process.exit(0);
     } else if (arg === '--') continue;
@@ -45,7 +56,7 @@ function parseArgs(argv: string[]): Args {
     else texts.push(arg);
   }
   if (!configPath) fail(`--config FILE is required. ${USAGE}`);
-  return { configPath, role, texts };
+  return { configPath, role, explain, rulesOnly, texts };
 }
 
 function loadConfig(file: string): CheckConfig {
@@ -77,11 +88,28 @@ function describe(finding: Finding): string {
     `        ${finding.message}`,
   ];
   if (finding.suggestion) lines.push(`        Suggestion: ${finding.suggestion}`);
-  lines.push(`        Policy: ${finding.policySections.join(', ')}   [${finding.ruleId}]`);
+  const why = finding.model ? `classifier, score ${finding.model.score.toFixed(2)} ≥ ${finding.model.threshold.toFixed(2)}` : (finding.patternId ?? finding.ruleId);
+  lines.push(`        Policy: ${finding.policySections.join(', ')}   [${why}]`);
   return lines.join('\n');
 }
 
-async function answerJsonLines(config: CheckConfig, role: Role | undefined): Promise<number> {
+/** The --explain block: every rule match and cancellation, then each category's classifier score. */
+function describeTrace(trace: CheckTrace): string {
+  const lines = ['  Why:'];
+  if (trace.rules.length === 0) lines.push('    No rule pattern matched.');
+  for (const r of trace.rules) {
+    lines.push(`    rule ${r.patternId} matched “${r.match}” at ${r.start}–${r.end}${r.cancelledBy ? `, cancelled by ${r.cancelledBy}` : ''}`);
+  }
+  if (trace.classifier.length === 0) lines.push('    Classifier not used (--rules-only).');
+  for (const c of trace.classifier) {
+    const verdict = !c.applies ? 'not for this role' : c.score >= c.threshold ? 'FLAGGED' : 'below';
+    const words = c.topWords.length > 0 ? `; top words: ${c.topWords.join(', ')}` : '';
+    lines.push(`    classifier ${c.category.padEnd(21)} score ${c.score.toFixed(2).padStart(6)}, threshold ${c.threshold.toFixed(2).padStart(5)}: ${verdict}${words}`);
+  }
+  return lines.join('\n');
+}
+
+async function answerJsonLines(config: CheckConfig, role: Role | undefined, classifier: ClassifierModel | undefined): Promise<number> {
   let status = 0;
   let lineNumber = 0;
   const lines = readline.createInterface({ input: process.stdin, crlfDelay: Infinity });
@@ -106,7 +134,7 @@ async function answerJsonLines(config: CheckConfig, role: Role | undefined): Pro
       status = 1;
       continue;
     }
-    const findings = check(input.text, config, { role: (input.role as Role | undefined) ?? role });
+    const findings = check(input.text, config, { role: (input.role as Role | undefined) ?? role, classifier });
     process.stdout.write(`${JSON.stringify({ id: input.id ?? null, findings })}\n`);
   }
   return status;
@@ -115,14 +143,18 @@ async function answerJsonLines(config: CheckConfig, role: Role | undefined): Pro
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const config = loadConfig(args.configPath);
+  const classifier = args.rulesOnly ? undefined : loadCommittedClassifier();
   if (args.texts.length === 0) {
-    process.exitCode = await answerJsonLines(config, args.role);
+    process.exitCode = await answerJsonLines(config, args.role, classifier);
     return;
   }
   for (const text of args.texts) {
-    const findings = check(text, config, { role: args.role });
+    const trace: CheckTrace = { rules: [], classifier: [] };
+    const options: CheckOptions = { role: args.role, classifier, ...(args.explain ? { trace } : {}) };
+    const findings = check(text, config, options);
     process.stdout.write(`${text.length > 80 ? `${text.slice(0, 77)}…` : text}\n`);
     process.stdout.write(findings.length === 0 ? '  Nothing to flag.\n' : `${findings.map(describe).join('\n')}\n`);
+    if (args.explain) process.stdout.write(`${describeTrace(trace)}\n`);
   }
 }
 

@@ -1,7 +1,10 @@
 // Scores the checker on labelled data and prints the figures.
 //
 //   npm run --silent eval -- DIR      one corpus folder (config.json + posts.jsonl)
-//   npm run --silent eval             the dev corpus, HateCheck and Davidson
+//   npm run --silent eval             the classifier's cross-validation (from its training
+//                                     report), then the dev corpus, HateCheck and Davidson
+//   --rules-only                      without the learned classifier (the figures before it)
+//   --only=cv|dev|hatecheck|davidson  one of them
 //
 // Harmful categories are those in HARMFUL_CATEGORIES; names, wellbeing and
 // profanity are scored as their own categories but never count as harm.
@@ -9,6 +12,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { CATEGORIES, HARMFUL_CATEGORIES, check, validateConfig, type Category, type CheckConfig, type Role } from '../lib';
+import type { ClassifierModel } from '../lib/classifier/model';
+import { CLASSIFIER_FILE, loadCommittedClassifier } from './lib/committed-classifier';
 import { parseCsv } from './lib/csv';
 import { sharedPath } from './lib/shared-data';
 
@@ -19,6 +24,9 @@ interface Post {
   text: string;
   expect: Category[];
 }
+
+/** Set in main(): the committed classifier, or none with --rules-only. */
+let classifier: ClassifierModel | undefined;
 
 function pct(n: number, d: number): string {
   return d === 0 ? '   n/a' : `${((100 * n) / d).toFixed(1).padStart(5)}%`;
@@ -41,7 +49,7 @@ export function scoreCorpus(dir: string, verbose: boolean): void {
   let benignHarm = 0;
   const mistakes: string[] = [];
   for (const post of posts) {
-    const findings = check(post.text, config, { role: post.role ?? config.role });
+    const findings = check(post.text, config, { role: post.role ?? config.role, classifier });
     const got = new Set(findings.map((f) => f.category));
     const expected = new Set(post.expect);
     for (const c of CATEGORIES) {
@@ -88,7 +96,7 @@ function scoreHateCheck(file: string, verbose: boolean): void {
     const functionality = f[col('functionality')];
     const label = f[col('label_gold')];
     const text = f[col('test_case')];
-    const findings = check(text, EMPTY_PUPIL_CONFIG, { role: 'pupil' });
+    const findings = check(text, EMPTY_PUPIL_CONFIG, { role: 'pupil', classifier });
     const flagged = findings.some((x) => HARM_FOR_HATECHECK.includes(x.category));
     const entry = byFunctionality.get(functionality) ?? { label, flagged: 0, total: 0, misses: [] };
     entry.total++;
@@ -120,7 +128,7 @@ function scoreDavidson(file: string, verbose: boolean): void {
     if (row.fields[classCol] !== '2') continue;
     neither++;
     const text = row.fields[tweetCol];
-    const findings = check(text, EMPTY_PUPIL_CONFIG, { role: 'pupil' });
+    const findings = check(text, EMPTY_PUPIL_CONFIG, { role: 'pupil', classifier });
     const harmful = findings.filter((x) => HARMFUL_CATEGORIES.includes(x.category));
     if (harmful.length > 0) {
       flagged++;
@@ -131,9 +139,30 @@ function scoreDavidson(file: string, verbose: boolean): void {
   console.log(`Davidson "neither" tweets flagged as harmful: ${flagged}/${neither} ${pct(flagged, neither)}`);
 }
 
+/** The 5-fold cross-validation figures npm run train recorded for the committed weights. */
+function printCrossValidation(): void {
+  const report = JSON.parse(fs.readFileSync(path.resolve(path.dirname(CLASSIFIER_FILE), 'training-report.json'), 'utf8')) as {
+    crossValidation?: { folds: number; writtenCorpus: Record<string, { precision: number; recall: number }>; allData: Record<string, { precision: number; recall: number }> };
+    thresholds: Record<string, number>;
+  };
+  if (!report.crossValidation) {
+    console.log('Classifier cross-validation: not in rules/model/training-report.json (run npm run train without --quick).');
+    return;
+  }
+  const { folds, writtenCorpus, allData } = report.crossValidation;
+  console.log(`Classifier ${folds}-fold cross-validation on the training data (recorded by npm run train)`);
+  console.log('category                 written corpus P / R    all training data P / R   threshold');
+  for (const name of Object.keys(writtenCorpus)) {
+    const w = writtenCorpus[name];
+    const a = allData[name];
+    console.log(`${name.padEnd(22)}   ${w.precision.toFixed(2)} / ${w.recall.toFixed(2)}             ${a.precision.toFixed(2)} / ${a.recall.toFixed(2)}               ${report.thresholds[name].toFixed(2)}`);
+  }
+}
+
 function main(): void {
   const args = process.argv.slice(2);
   const verbose = args.includes('--verbose') || args.includes('-v');
+  classifier = args.includes('--rules-only') ? undefined : loadCommittedClassifier();
   const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length);
   const dirs = args.filter((a) => !a.startsWith('-'));
   if (dirs.length > 0) {
@@ -145,6 +174,10 @@ function main(): void {
       scoreCorpus(dir, verbose);
     }
     return;
+  }
+  if (!only || only === 'cv') {
+    printCrossValidation();
+    console.log('');
   }
   if (!only || only === 'dev') scoreCorpus(sharedPath('eval/dev', 'npm run eval (the dev corpus)'), verbose);
   if (!only || only === 'hatecheck') {
