@@ -1,5 +1,7 @@
+import path from 'node:path';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { CLASSIFIER_PACKAGE_PATH } from './utils/classifier-file';
 
 // The public half of the signing key. It fixes the extension ID for unpacked
 // and self-hosted builds, so managed policy can name the extension:
@@ -11,6 +13,12 @@ export const GECKO_ID = 'second-thought@schools.example';
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
+  hooks: {
+    // The classifier's weights ship as a file of their own, read once by the background.
+    'build:publicAssets': (_wxt, files) => {
+      files.push({ absoluteSrc: path.resolve(import.meta.dirname, 'rules/model/classifier.bin'), relativeDest: CLASSIFIER_PACKAGE_PATH });
+    },
+  },
   zip: {
     // The sources archive (for store review) holds the project, not scratch or test output.
     excludeSources: ['tmp/**', 'test-results/**', '.scratch*/**', 'coverage/**'],

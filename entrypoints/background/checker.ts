@@ -1,7 +1,7 @@
 // The background's answer to the content script, kept apart from the browser
 // wiring so it can be tested with a stand-in engine.
 import { policySectionUrl as schoolPolicySectionUrl } from '@/lib/policy/parse-policy';
-import { POLICY_SECTION_IDS, type Category, type CheckConfig, type CheckOptions, type Finding, type PolicySectionId } from '@/lib/types';
+import { POLICY_SECTION_IDS, type Category, type CheckConfig, type CheckOptions, type ClassifierModel, type Finding, type PolicySectionId } from '@/lib/types';
 import { isRequest, policySectionUrl, type CheckReply } from '@/utils/messages';
 import { configFrom, isSiteDisabled, modeFor, nudgeSettingsFor, type LayeredSettings, type Settings, type SiteDomains } from '@/utils/settings';
 
@@ -11,6 +11,8 @@ const WARM_UP_TEXT = 'Warming up: you are so stupid, see you at school tomorrow.
 export interface CheckerDeps {
   loadSettings(): Promise<LayeredSettings>;
   check(text: string, config: CheckConfig, options: CheckOptions): Finding[];
+  /** Reads the learned classifier's weights once. If it fails, checks go on with the rules alone. */
+  loadClassifier?(): Promise<ClassifierModel>;
   getURL(path: string): string;
   openTab(url: string): Promise<unknown>;
   /** Counts a nudge by its categories (numbers only, for the popup). */
@@ -46,18 +48,27 @@ export function policyAddress(section: string, settings: Pick<Settings, 'policyU
 export function createChecker(deps: CheckerDeps): Checker {
   let settings: Promise<LayeredSettings> | null = null;
   let warm: Promise<void> | null = null;
+  let classifier: Promise<ClassifierModel | undefined> | null = null;
   const currentSettings = () => (settings ??= deps.loadSettings());
+  // Loaded once for the worker's life. A damaged or missing model file must not stop checks:
+  // the rules still run, and the console says why the classifier is missing.
+  const currentClassifier = () =>
+    (classifier ??= (deps.loadClassifier?.() ?? Promise.resolve(undefined)).catch((error: unknown) => {
+      console.error('Second Thought: the classifier could not be loaded; checking with the rules alone:', error);
+      return undefined;
+    }));
+  const ready = () => Promise.all([currentSettings(), currentClassifier()]).then(([layered, model]) => ({ layered, model }));
 
-  function runCheck(text: string, layered: LayeredSettings): Finding[] {
+  function runCheck(text: string, layered: LayeredSettings, model: ClassifierModel | undefined): Finding[] {
     const { settings: current } = layered;
-    const findings = deps.check(text, configFrom(current), { role: current.role });
+    const findings = deps.check(text, configFrom(current), { role: current.role, classifier: model });
     // The school turned these off for this role: the writer never hears of them.
     return findings.filter((finding) => modeFor(current, finding.category, current.role) !== 'off');
   }
 
   function warmEngine(): Promise<void> {
-    warm ??= currentSettings()
-      .then((layered) => void runCheck(WARM_UP_TEXT, layered))
+    warm ??= ready()
+      .then(({ layered, model }) => void runCheck(WARM_UP_TEXT, layered, model))
       .catch((error: unknown) => {
         warm = null;
         throw error;
@@ -66,13 +77,13 @@ export function createChecker(deps: CheckerDeps): Checker {
   }
 
   function answer(text: string, host: string): Promise<CheckReply> {
-    return currentSettings().then(
-      (layered): CheckReply => {
+    return ready().then(
+      ({ layered, model }): CheckReply => {
         const { settings: current } = layered;
         try {
           // A site the school turned off: allow at once, without looking at the text.
           if (isSiteDisabled(host, current.disabledSites, deps.builtInSites)) return { findings: [], role: current.role };
-          const findings = runCheck(text, layered);
+          const findings = runCheck(text, layered, model);
           if (findings.length === 0) return { findings, role: current.role };
           deps.recordNudge?.(findings.map((finding) => finding.category));
           return { findings, role: current.role, nudgeSettings: nudgeSettingsFor(current, findings) };

@@ -4,6 +4,7 @@ import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { NUDGE_COUNTS_KEY, addNudge } from '@/components/settings/nudge-counts';
 import { check } from '@/lib';
+import { loadPackagedClassifier } from '@/utils/classifier-file';
 import { loadSettings, watchSettings } from '@/utils/settings';
 import { BUILT_IN_SITES } from '@/utils/sites';
 import { createChecker } from './checker';
@@ -14,6 +15,7 @@ export default defineBackground(() => {
   const checker = createChecker({
     loadSettings,
     check,
+    loadClassifier: () => loadPackagedClassifier(browser.runtime.getURL as (path: string) => string),
     getURL: browser.runtime.getURL as (path: string) => string,
     openTab: (url) => browser.tabs.create({ url }),
     builtInSites: BUILT_IN_SITES,

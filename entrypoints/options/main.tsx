@@ -3,13 +3,29 @@ import { browserSettingsPort, extensionUrl, getMessage } from '@/components/sett
 import { browserTranslate, I18n } from '@/components/settings/i18n';
 import { Options } from '@/components/settings/Options';
 import type { CheckDraft } from '@/components/settings/TryPost';
+import { loadPackagedClassifier } from '@/utils/classifier-file';
 import { BUILT_IN_SITES } from '@/utils/sites';
 import '@/components/settings/settings.css';
 
-// The engine (with its language model) loads only when someone first tries a post.
+// The engine (with its language model) and the classifier's weights load only when someone
+// first tries a post, so "Try a post" gives exactly the answer a real post would get.
+let engine: Promise<{ check: typeof import('@/lib').check; classifier?: import('@/lib').ClassifierModel }> | undefined;
+function loadEngine() {
+  engine ??= import('@/lib').then(
+    async ({ check }) => {
+      try {
+        return { check, classifier: await loadPackagedClassifier(extensionUrl) };
+      } catch (error) {
+        console.error('Second Thought: the classifier could not be loaded; trying posts with the rules alone:', error);
+        return { check };
+      }
+    },
+  );
+  return engine;
+}
 const checkDraft: CheckDraft = async (text, config, role) => {
-  const { check } = await import('@/lib');
-  return check(text, config, { role });
+  const { check, classifier } = await loadEngine();
+  return check(text, config, { role, classifier });
 };
 
 function saveFile(name: string, contents: string) {
