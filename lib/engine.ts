@@ -48,8 +48,16 @@ const SPLIT_NEEDS_TAGS = /['‘’‛❛❜][sd](?![\p{L}\p{N}])|\bain['‘’�
 const WINDOW_WORDS = 10;
 /** No parse covers more words than this, however dense the trigger words. */
 const MAX_WINDOW_WORDS = 60;
-/** Bounds the work on a pasted essay: after this many parses the rest is name-checked only. */
-const MAX_PARSES_PER_CHECK = 120;
+/**
+ * Bounds the language parses of one check (each costs 1–10 ms). Identical
+ * stretches are parsed once, and stretches that could hold a threat or a
+ * wellbeing sign go first, so only a long post of distinct, rule-bait
+ * sentences reaches this; the classifier still reads all of it, and the
+ * check says it is incomplete (checkPost's `complete`), never silently.
+ */
+const MAX_PARSES_PER_CHECK = 200;
+/** Categories whose rules are tried first when a post has more to parse than the budget. */
+const FIRST_CATEGORIES: ReadonlySet<Category> = new Set(['threat', 'wellbeing']);
 
 let sharedRuleSet: RuleSet | undefined;
 let sharedWords: WordKnowledge | undefined;
@@ -164,7 +172,23 @@ export function readForClassifier(text: string, config: CheckConfig): { tokens: 
 }
 
 export function check(text: string, config: CheckConfig, options: CheckOptions = {}): Finding[] {
-  if (typeof text !== 'string' || text.length === 0) return [];
+  return checkPost(text, config, options).findings;
+}
+
+/** What a check found, and whether every rule could be tried on every part of the post. */
+export interface CheckResult {
+  findings: Finding[];
+  /**
+   * False when a very long post held more distinct rule-bait passages than one
+   * check parses: the classifier still read all of it, but some rules were not
+   * tried everywhere. Callers in block mode treat that as "could not be checked".
+   */
+  complete: boolean;
+}
+
+export function checkPost(text: string, config: CheckConfig, options: CheckOptions = {}): CheckResult {
+  if (typeof text !== 'string' || text.length === 0) return { findings: [], complete: true };
+  let complete = true;
   const role: Role = options.role ?? config.role;
   const ready = prepare(config);
   const { normalised, tokens, sentences, schoolMentions, pupilMentions, staffMentions } = readPost(text, ready);
@@ -190,8 +214,9 @@ export function check(text: string, config: CheckConfig, options: CheckOptions =
   const groupMentions = ready.rules.groupReferences(tokens, sentences).map((k) => ({ firstToken: k, lastToken: k }));
   tagTokens(groupMentions, 'GroupReference');
 
-  let parses = 0;
-  for (let s = 0; s < sentences.length && parses < MAX_PARSES_PER_CHECK; s++) {
+  // Every stretch worth parsing, with the rules that could match there.
+  const work: Array<{ window: Window; eligibility: Eligibility; first: boolean; order: number }> = [];
+  for (let s = 0; s < sentences.length; s++) {
     const sentence = sentences[s];
     if (sentence.endToken === sentence.firstToken) continue;
     const sentenceTokens = tokens.slice(sentence.firstToken, sentence.endToken);
@@ -203,18 +228,41 @@ export function check(text: string, config: CheckConfig, options: CheckOptions =
     const eligibility = ready.rules.eligibleRules(sentenceTokens, sentenceTags, role, ready.isNameWord);
     const { rules: eligible, hits } = eligibility;
     if (eligible.length === 0) continue;
-    for (const window of parseWindows(sentence, tokens, hits.map((h) => h + sentence.firstToken))) {
-      // The cap counts windows, not sentences: a pasted essay can be one endless sentence.
-      if (parses >= MAX_PARSES_PER_CHECK) break;
+    const first = eligible.some((r) => FIRST_CATEGORIES.has(r.rule.category));
+    for (const window of parseWindows(sentence, tokens, hits.map((h) => h + sentence.firstToken))) work.push({ window, eligibility, first, order: work.length });
+  }
+  // Threats and wellbeing signs first, then the rest, each in reading order.
+  work.sort((a, b) => Number(b.first) - Number(a.first) || a.order - b.order);
+  // The same words with the same names and rules give the same answer: a pasted
+  // wall of one sentence is parsed once.
+  const answered = new Map<string, { found: RawFinding[]; trace: RuleTrace[] }>();
+  let parses = 0;
+  for (const { window, eligibility } of work) {
+    const mentions = {
+      school: mentionsIn(schoolMentions, tokens, window),
+      pupils: mentionsIn(pupilMentions, tokens, window),
+      staff: mentionsIn(staffMentions, tokens, window),
+      groups: mentionsIn(groupMentions, tokens, window),
+    };
+    const key = windowKey(normalised.text, window, tokens, mentions, eligibility);
+    let answer = answered.get(key);
+    if (!answer) {
+      if (parses >= MAX_PARSES_PER_CHECK) {
+        complete = false;
+        continue;
+      }
       parses++;
-      const mentions = {
-        school: mentionsIn(schoolMentions, tokens, window),
-        pupils: mentionsIn(pupilMentions, tokens, window),
-        staff: mentionsIn(staffMentions, tokens, window),
-        groups: mentionsIn(groupMentions, tokens, window),
+      const trace: RuleTrace[] = [];
+      const found = runRules(eligibility, normalised.text, window, tokens, mentions, ready.rules, trace);
+      // Kept relative to the window, so a repeat elsewhere can reuse it.
+      answer = {
+        found: found.map((f) => ({ ...f, start: f.start - window.start, end: f.end - window.start })),
+        trace: trace.map((t) => ({ ...t, start: t.start - window.start, end: t.end - window.start })),
       };
-      raw.push(...runRules(eligibility, normalised.text, window, tokens, mentions, ready.rules, ruleTrace));
+      if (answered.size < 10_000) answered.set(key, answer);
     }
+    for (const f of answer.found) raw.push({ ...f, start: f.start + window.start, end: f.end + window.start });
+    if (ruleTrace) for (const t of answer.trace) ruleTrace.push({ ...t, start: t.start + window.start, end: t.end + window.start });
   }
 
   raw.push(...findProfanity(normalised.text, role));
@@ -252,7 +300,18 @@ export function check(text: string, config: CheckConfig, options: CheckOptions =
       return { ...r, start: span.start, end: span.end, match: text.slice(span.start, span.end) };
     });
   }
-  return toFindings(raw, normalised, text);
+  return { findings: toFindings(raw, normalised, text), complete };
+}
+
+/**
+ * What decides a window's answer: its words, the names and group references
+ * in it (by position), and the rules that could match there.
+ */
+function windowKey(text: string, window: Window, tokens: readonly Token[], mentions: Mentions, eligibility: Eligibility): string {
+  const at = (list: Array<{ firstToken: number; lastToken: number }>): string =>
+    list.map((m) => `${tokens[m.firstToken].start - window.start}-${tokens[m.lastToken].end - window.start}`).join(',');
+  const rules = eligibility.rules.map((r) => `${r.rule.id}:${r.patternIndexes.join('.')}`).join(' ');
+  return `${text.slice(window.start, window.end)}\u0001${at(mentions.school)};${at(mentions.pupils)};${at(mentions.staff)};${at(mentions.groups)}\u0001${rules}\u0001${[...eligibility.corrections].join(',')}`;
 }
 
 /** The writer's own words for a stretch of the normalised text. */
