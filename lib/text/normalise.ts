@@ -36,8 +36,25 @@ const LEET: Record<string, string> = {
   '@': 'a', $: 's', '!': 'i', '|': 'l', '€': 'e', '£': 'l',
 };
 
-const LATIN_LETTER = /\p{Script=Latin}/u;
-const ANY_LETTER = /\p{L}/u;
+const LATIN_LETTER_PATTERN = /\p{Script=Latin}/u;
+const ANY_LETTER_PATTERN = /\p{L}/u;
+
+// Character classes are asked about every character of a hostile post, so
+// ASCII is answered from its code and only other characters reach a regex.
+/** Is this (one code point) a letter of any script? */
+function isLetter(value: string): boolean {
+  const code = value.charCodeAt(0);
+  if (code < 0x80) return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+  return ANY_LETTER_PATTERN.test(value);
+}
+/** Is this a Latin-script letter? */
+function isLatinLetter(value: string): boolean {
+  const code = value.charCodeAt(0);
+  if (code < 0x80) return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+  return LATIN_LETTER_PATTERN.test(value);
+}
+const ANY_LETTER = { test: isLetter };
+const LATIN_LETTER = { test: isLatinLetter };
 
 class Builder {
   chars: string[] = [];
@@ -69,7 +86,7 @@ function cleanCodePoints(original: string): Piece[] {
   for (const char of original) {
     const start = index;
     index += char.length;
-    if (INVISIBLE.test(char)) continue;
+    if (char.charCodeAt(0) >= 0xad && INVISIBLE.test(char)) continue;
     let value = char;
     const code = char.codePointAt(0)!;
     // NFKC only for characters that have a compatibility form; it is slow to
@@ -85,7 +102,9 @@ function cleanCodePoints(original: string): Piece[] {
 
 /** Is this run of pieces one "word" for obfuscation purposes? (letters, digits, leet symbols) */
 function isWordPiece(value: string): boolean {
-  return ANY_LETTER.test(value) || /[0-9@$!|€£]/.test(value);
+  const code = value.charCodeAt(0);
+  if (code < 0x80) return (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code === 64 || code === 36 || code === 33 || code === 124;
+  return ANY_LETTER_PATTERN.test(value) || value === '€' || value === '£';
 }
 
 /**
@@ -232,6 +251,16 @@ function wholeRun(letters: number[], pieces: Piece[]): Array<[number, number]> {
 function spacedWords(letters: string[], isKnownWord: KnownWord): Array<[number, number]> {
   const n = letters.length;
   if (n < 3) return [];
+  // A pasted run repeats the same few letter strings ("a a a a …"): ask about each once.
+  const known = new Map<string, boolean>();
+  const isKnown = (lower: string): boolean => {
+    let answer = known.get(lower);
+    if (answer === undefined) {
+      answer = isKnownWord(lower);
+      if (known.size < 50_000) known.set(lower, answer);
+    }
+    return answer;
+  };
   const best = new Float64Array(n + 1);
   const wordStart = new Int32Array(n + 1).fill(-1);
   for (let end = 1; end <= n; end++) {
@@ -239,9 +268,11 @@ function spacedWords(letters: string[], isKnownWord: KnownWord): Array<[number, 
     wordStart[end] = -1;
     let joined = '';
     for (let start = end - 1; start >= 0 && end - start <= MAX_SPACED_WORD; start--) {
+      // A digit that is not leetspeak ends every longer word too.
+      if (!isLetter(letters[start])) break;
       joined = letters[start] + joined;
       const length = end - start;
-      if (length < 3 || !/^\p{L}+$/u.test(joined) || !isKnownWord(joined.toLowerCase())) continue;
+      if (length < 3 || !isKnown(joined.toLowerCase())) continue;
       const score = best[start] + length * length;
       if (score > best[end]) {
         best[end] = score;
@@ -403,6 +434,9 @@ function undoObfuscation(original: string, isKnownWord: KnownWord, splitWord: Sp
   // Pieces that need no change are kept as they are (no offset tables of their own): on a long
   // post that is most of them.
   const parts: Array<{ from: number; text: string; cleaned?: NormalisedText }> = [];
+  // A word cleans the same way wherever it stands, except at a sentence start (where a capital
+  // says nothing about names): long and hostile posts repeat words, so each is cleaned once.
+  const cleanedWords = new Map<string, NormalisedText | null>();
   boundary.lastIndex = 0;
   let from = 0;
   for (let m = boundary.exec(original); ; m = boundary.exec(original)) {
@@ -410,11 +444,14 @@ function undoObfuscation(original: string, isKnownWord: KnownWord, splitWord: Sp
     if (to > from) {
       const chunk = original.slice(from, to);
       const before = original.slice(Math.max(0, from - 12), from);
-      if (needsNoChange(chunk, splitWord, before)) parts.push({ from, text: chunk });
-      else {
-        const cleaned = normaliseFully(chunk, isKnownWord, splitWord, before, unmask);
-        parts.push({ from, text: cleaned.text, cleaned });
+      const key = boundary === WORD_GAP && chunk.length <= MAX_CACHED_WORD ? `${SENTENCE_START_BEFORE.test(before) ? 1 : 0}${chunk}` : undefined;
+      let cleaned = key === undefined ? undefined : cleanedWords.get(key);
+      if (cleaned === undefined) {
+        cleaned = needsNoChange(chunk, splitWord, before) ? null : normaliseFully(chunk, isKnownWord, splitWord, before, unmask);
+        if (key !== undefined && cleanedWords.size < MAX_CACHED_WORDS) cleanedWords.set(key, cleaned);
       }
+      if (cleaned === null) parts.push({ from, text: chunk });
+      else parts.push({ from, text: cleaned.text, cleaned });
     }
     from = to;
     if (!m) break;
@@ -432,6 +469,10 @@ function undoObfuscation(original: string, isKnownWord: KnownWord, splitWord: Sp
   }
   return { text: parts.map((p) => p.text).join(''), sourceStart, sourceEnd };
 }
+
+/** Words up to this long are remembered once cleaned, up to this many per post. */
+const MAX_CACHED_WORD = 64;
+const MAX_CACHED_WORDS = 20_000;
 
 /** Texts with spaced-out letters this long are normalised a sentence at a time. */
 const CHUNKED_FROM = 400;
