@@ -109,6 +109,9 @@ class FeatureBuilder {
     this.partners[this.length] = partner;
     this.length++;
   }
+  result(): Features {
+    return { buckets: this.buckets, owners: this.owners, partners: this.partners, length: this.length };
+  }
   private grow(): void {
     const size = this.buckets.length * 2 + 16;
     const copy = (from: Int32Array): Int32Array => {
@@ -144,22 +147,45 @@ function featureWord(token: ClassifierToken): string {
  * into; it is read only for emoji, which are not tokens.
  */
 export function extractFeatures(tokens: readonly ClassifierToken[], text: string, hashBits: number): Features {
-  const mask = (1 << hashBits) - 1;
-  const builder = new FeatureBuilder(tokens.length * 24 + 8, mask);
+  const builder = new FeatureBuilder(tokens.length * 24 + 8, (1 << hashBits) - 1);
   const wordHashes = new Int32Array(tokens.length);
-  for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i];
-    const word = featureWord(token);
-    const plain = token.standard ?? word;
-    const wordHash = hashString(hashStart(WORD), plain);
-    wordHashes[i] = wordHash;
-    builder.add(wordHash, i);
-    if (token.standard) builder.add(hashString(hashStart(STANDARD), word), i);
-    if (token.entity || word !== token.word) continue; // a name or a number: no lemma, no letters
-    const lemma = roughLemma(plain);
-    if (lemma !== plain) builder.add(hashString(hashStart(LEMMA), lemma), i);
-    addCharGrams(builder, word, i);
-  }
+  for (let i = 0; i < tokens.length; i++) wordHashes[i] = addWordFeatures(builder, tokens[i], i);
+  addContextFeatures(builder, tokens, wordHashes, text);
+  return builder.result();
+}
+
+/** A word's own features (its word, spelling, lemma and letters): the same wherever it stands. */
+export function wordFeatures(token: ClassifierToken, hashBits: number): { buckets: Int32Array; length: number; wordHash: number } {
+  const builder = new FeatureBuilder(32, (1 << hashBits) - 1);
+  const wordHash = addWordFeatures(builder, token, 0);
+  return { buckets: builder.buckets, length: builder.length, wordHash };
+}
+
+/**
+ * The features that depend on a word's neighbours (pairs, pairs across
+ * fillers) and the emoji, given each token's word hash from wordFeatures.
+ */
+export function contextFeatures(tokens: readonly ClassifierToken[], wordHashes: Int32Array, text: string, hashBits: number): Features {
+  const builder = new FeatureBuilder(tokens.length * 3 + 8, (1 << hashBits) - 1);
+  addContextFeatures(builder, tokens, wordHashes, text);
+  return builder.result();
+}
+
+/** Adds a token's own features; returns the hash of its word, which pairs are built from. */
+function addWordFeatures(builder: FeatureBuilder, token: ClassifierToken, owner: number): number {
+  const word = featureWord(token);
+  const plain = token.standard ?? word;
+  const wordHash = hashString(hashStart(WORD), plain);
+  builder.add(wordHash, owner);
+  if (token.standard) builder.add(hashString(hashStart(STANDARD), word), owner);
+  if (token.entity || word !== token.word) return wordHash; // a name or a number: no lemma, no letters
+  const lemma = roughLemma(plain);
+  if (lemma !== plain) builder.add(hashString(hashStart(LEMMA), lemma), owner);
+  addCharGrams(builder, word, owner);
+  return wordHash;
+}
+
+function addContextFeatures(builder: FeatureBuilder, tokens: readonly ClassifierToken[], wordHashes: Int32Array, text: string): void {
   for (let i = 0; i + 1 < tokens.length; i++) {
     if (tokens[i + 1].sentence !== tokens[i].sentence) continue;
     builder.add(hashPair(PAIR, wordHashes[i], wordHashes[i + 1]), i, i + 1);
@@ -175,7 +201,6 @@ export function extractFeatures(tokens: readonly ClassifierToken[], text: string
     }
   }
   addEmoji(builder, tokens, text);
-  return { buckets: builder.buckets, owners: builder.owners, partners: builder.partners, length: builder.length };
 }
 
 function addCharGrams(builder: FeatureBuilder, word: string, owner: number): void {

@@ -15,7 +15,7 @@
 //   zero padding to a multiple of 4
 //   int8 weights, bucket-major: weights[bucket * categories + category] × scale
 
-import { FEATURE_VERSION, extractFeatures, type ClassifierToken, type Features } from './features';
+import { FEATURE_VERSION, contextFeatures, extractFeatures, wordFeatures, type ClassifierToken, type Features } from './features';
 
 const MAGIC = 'STC1';
 const FORMAT = 1;
@@ -53,11 +53,13 @@ interface TokenWindow {
   end: number;
 }
 
-/** Sentences longer than this are also scored in overlapping slices. */
-const SLICE_TOKENS = 40;
+/** Posts up to this many words are scored only as a whole. */
+const WHOLE_ONLY_TOKENS = 60;
+/** A window of a longer post: at least this many words (a short post) where sentences allow, at most this many. */
+const MIN_WINDOW_TOKENS = 12;
+const WINDOW_TOKENS = 40;
+/** Run-on sentences are sliced this many words apart. */
 const SLICE_STEP = 20;
-/** Neighbouring sentences are scored together while they stay this short (a threat over two sentences). */
-const PAIR_TOKENS = 60;
 
 export class ClassifierModel {
   readonly hashBits: number;
@@ -140,20 +142,41 @@ export class ClassifierModel {
 
   /**
    * Each token's share of each category's raw score (int8 units, before the
-   * scale), and how many features it owns. A pair's weight goes to its first word.
+   * scale), and how many features it owns. A pair's weight goes to its first
+   * word. A word's own features are the same wherever it stands, so each
+   * distinct word is summed once per post: long posts repeat their words.
    */
-  private contributions(features: Features, tokenCount: number): { sums: Float64Array; counts: Int32Array } {
+  private contributions(tokens: readonly ClassifierToken[], text: string): { sums: Float64Array; counts: Int32Array } {
     const k = this.categories.length;
-    const sums = new Float64Array(tokenCount * k);
-    const counts = new Int32Array(tokenCount);
-    const { buckets, owners, length } = features;
+    const sums = new Float64Array(tokens.length * k);
+    const counts = new Int32Array(tokens.length);
+    const wordHashes = new Int32Array(tokens.length);
     const weights = this.weights;
-    for (let f = 0; f < length; f++) {
-      const owner = owners[f];
-      const row = buckets[f] * k;
-      const out = owner * k;
+    const seen = new Map<string, { sums: Float64Array; count: number; wordHash: number }>();
+    for (let t = 0; t < tokens.length; t++) {
+      const token = tokens[t];
+      const key = `${token.entity ?? ''}\u0000${token.word}\u0000${token.standard ?? ''}`;
+      let own = seen.get(key);
+      if (!own) {
+        const features = wordFeatures(token, this.hashBits);
+        const ownSums = new Float64Array(k);
+        for (let f = 0; f < features.length; f++) {
+          const row = features.buckets[f] * k;
+          for (let c = 0; c < k; c++) ownSums[c] += weights[row + c];
+        }
+        own = { sums: ownSums, count: features.length, wordHash: features.wordHash };
+        if (seen.size < 50_000) seen.set(key, own);
+      }
+      for (let c = 0; c < k; c++) sums[t * k + c] = own.sums[c];
+      counts[t] = own.count;
+      wordHashes[t] = own.wordHash;
+    }
+    const context = contextFeatures(tokens, wordHashes, text, this.hashBits);
+    for (let f = 0; f < context.length; f++) {
+      const row = context.buckets[f] * k;
+      const out = context.owners[f] * k;
       for (let c = 0; c < k; c++) sums[out + c] += weights[row + c];
-      counts[owner]++;
+      counts[context.owners[f]]++;
     }
     return { sums, counts };
   }
@@ -168,8 +191,7 @@ export class ClassifierModel {
     const k = this.categories.length;
     const best: CategoryScore[] = this.categories.map((c) => ({ category: c.name, score: -Infinity, threshold: c.threshold, firstToken: 0, endToken: 0 }));
     if (tokens.length === 0) return best;
-    const features = this.features(tokens, text);
-    const { sums, counts } = this.contributions(features, tokens.length);
+    const { sums, counts } = this.contributions(tokens, text);
     // Running totals: window [a, b) sums to total[b] - total[a].
     const total = new Float64Array((tokens.length + 1) * k);
     const totalCount = new Float64Array(tokens.length + 1);
@@ -213,8 +235,17 @@ export class ClassifierModel {
   }
 }
 
-/** Every window the model scores, each a run of whole tokens. */
+/**
+ * Every window the model scores, each a run of whole tokens. A post of up to
+ * WHOLE_ONLY_TOKENS is scored only whole: its sentences are each other's
+ * context ("shut up you muppet. love you really 😂" is banter, though its
+ * first sentence alone is not). A longer post is also scored in windows about
+ * the length of an ordinary post, built from whole sentences where it can be,
+ * so one harmful line is judged among a few neighbours, not among hundreds.
+ */
 function windows(tokens: readonly ClassifierToken[]): TokenWindow[] {
+  const out: TokenWindow[] = [{ first: 0, end: tokens.length }];
+  if (tokens.length <= WHOLE_ONLY_TOKENS) return out;
   const sentences: TokenWindow[] = [];
   for (let i = 0; i < tokens.length; ) {
     let j = i + 1;
@@ -222,16 +253,20 @@ function windows(tokens: readonly ClassifierToken[]): TokenWindow[] {
     sentences.push({ first: i, end: j });
     i = j;
   }
-  const out: TokenWindow[] = [{ first: 0, end: tokens.length }];
-  if (sentences.length === 1 && tokens.length <= SLICE_TOKENS) return out;
   for (let s = 0; s < sentences.length; s++) {
     const { first, end } = sentences[s];
-    if (sentences.length > 1) out.push(sentences[s]);
-    if (end - first > SLICE_TOKENS) {
-      for (let from = first; from < end - SLICE_STEP; from += SLICE_STEP) out.push({ first: from, end: Math.min(end, from + SLICE_TOKENS) });
+    if (end - first > WINDOW_TOKENS) {
+      // A run-on sentence: overlapping slices.
+      for (let from = first; from < end; from += SLICE_STEP) {
+        out.push({ first: from, end: Math.min(end, from + WINDOW_TOKENS) });
+        if (from + WINDOW_TOKENS >= end) break;
+      }
+      continue;
     }
-    const next = sentences[s + 1];
-    if (next && next.end - first <= PAIR_TOKENS) out.push({ first, end: next.end });
+    // This sentence and the ones after it, until the window is about a short post long.
+    let last = s;
+    while (sentences[last].end - first < MIN_WINDOW_TOKENS && last + 1 < sentences.length && sentences[last + 1].end - first <= WINDOW_TOKENS) last++;
+    out.push({ first, end: sentences[last].end });
   }
   return out;
 }

@@ -7,7 +7,8 @@ import { reasonTokens } from '../../lib/classifier/findings';
 import { ClassifierModel } from '../../lib/classifier/model';
 import { quantise, trainWeights, type TrainingExample } from '../../lib/classifier/train';
 
-const BITS = 12;
+// Big enough that the few weighted words do not collide with the filler's features.
+const BITS = 18;
 
 /** Tokens for a text: one word per token, a new sentence after ".", offsets into the text. */
 function tokensOf(text: string): ClassifierToken[] {
@@ -29,10 +30,10 @@ function wordBucket(word: string): number {
 }
 
 /** A one-category model ("wellbeing") where only the given words carry weight. */
-function modelWith(weights: Record<string, number>, bias = -3, threshold = 0): ClassifierModel {
+function modelWith(weights: Record<string, number>, bias = -3, threshold = 0, scale = 0.1): ClassifierModel {
   const int8 = new Int8Array(1 << BITS);
   for (const [word, weight] of Object.entries(weights)) int8[wordBucket(word)] = weight;
-  return new ClassifierModel({ hashBits: BITS, categories: [{ name: 'wellbeing', scale: 0.1, bias, threshold }], weights: int8 });
+  return new ClassifierModel({ hashBits: BITS, categories: [{ name: 'wellbeing', scale, bias, threshold }], weights: int8 });
 }
 
 describe('classifier features', () => {
@@ -109,22 +110,42 @@ describe('the weights file', () => {
 });
 
 describe('scoring', () => {
-  const model = modelWith({ die: 120, want: 40 });
+  it('sums exactly the features training sees (each distinct word is summed once, then reused)', () => {
+    const weights = new Int8Array(1 << BITS).map((_, i) => ((i * 37) % 255) - 127);
+    const model = new ClassifierModel({ hashBits: BITS, categories: [{ name: 'threat', scale: 0.01, bias: 0.5, threshold: 0 }], weights });
+    const text = 'you you will pay, u will literally pay for it 🔪 you will';
+    const tokens = tokensOf(text);
+    const features = extractFeatures(tokens, text, BITS);
+    let sum = 0;
+    for (let f = 0; f < features.length; f++) sum += weights[features.buckets[f]];
+    const expected = 0.5 + (0.01 * sum) / Math.sqrt(features.length);
+    expect(model.score(tokens, text)[0].score).toBeCloseTo(expected, 9);
+  });
+
+  const model = modelWith({ die: 127, want: 60 }, -3, 0, 0.3);
   const score = (text: string) => model.score(tokensOf(text), text)[0];
 
   it('is higher where the words that carry weight are', () => {
     expect(score('i want to die').score).toBeGreaterThan(score('i want to go').score);
   });
 
-  it('finds one heavy sentence in a long post without diluting it', () => {
+  it('finds one heavy sentence in a long post, judged among a few neighbours rather than the whole post', () => {
     const filler = 'We went to the shops and then had lunch with my nan in town. '.repeat(25);
     const line = 'I want to die.';
     const long = `${filler}${line} ${filler}`;
     const best = score(long);
-    expect(best.score).toBeCloseTo(score(line).score, 5);
-    // The window it found is that sentence.
     const tokens = tokensOf(long);
-    expect(long.slice(tokens[best.firstToken].start, tokens[best.endToken - 1].end)).toBe('I want to die');
+    const window = long.slice(tokens[best.firstToken].start, tokens[best.endToken - 1].end);
+    expect(window).toContain('I want to die');
+    expect(best.endToken - best.firstToken).toBeLessThanOrEqual(40);
+    // Far above the same post without the line, which the whole-post score alone would barely show.
+    expect(best.score).toBeGreaterThan(score(`${filler}${filler}`).score + 1);
+  });
+
+  it('scores a short post only as a whole, so its sentences stay each other\'s context', () => {
+    const text = 'i want to die. of laughter, this is the best day ever honestly';
+    const best = score(text);
+    expect([best.firstToken, best.endToken]).toEqual([0, tokensOf(text).length]);
   });
 
   it('explains a score by its words, leaving grammar words out', () => {
