@@ -42,17 +42,25 @@ export interface ThresholdChoice {
 }
 
 /**
- * The lowest threshold at which precision is at least `minPrecision` and at
- * most `maxFalseAlarms` of the negatives are flagged. Harmful posts are rare in
- * real feeds, so the false-alarm limit is the one that keeps a benign post
- * from being flagged; precision guards the balance within this data. When no
- * threshold meets both, the one with the best F0.5 (precision weighted over
- * recall) is taken, and the report says so.
+ * The lowest threshold at which precision on `items` (our own written posts,
+ * whose labels follow the school's conventions) is at least `minPrecision`,
+ * and at most `maxFalseAlarms` of `everyday` (scores of ordinary posts by
+ * other people: real comments with no harm) are flagged. Harmful posts are
+ * rare in real feeds, so the false-alarm limit is what keeps a benign post
+ * from being flagged; precision guards the balance on school posts. When no
+ * threshold meets both, the one with the best F0.5 on `items` among those
+ * within the false-alarm limit is taken, and the report says so.
  */
-export function chooseThreshold(items: readonly Scored[], minPrecision: number, maxFalseAlarms: number): ThresholdChoice {
+export function chooseThreshold(items: readonly Scored[], everyday: readonly number[], minPrecision: number, maxFalseAlarms: number): ThresholdChoice {
   const sorted = [...items].sort((a, b) => b.score - a.score);
+  const everydaySorted = [...everyday].sort((a, b) => b - a);
   const positives = sorted.filter((s) => s.label === 1).length;
-  const negatives = sorted.length - positives;
+  // Share of everyday posts scoring at or above t (everydaySorted is descending).
+  let alarmsAbove = 0;
+  const falseAlarmsAt = (t: number): number => {
+    while (alarmsAbove < everydaySorted.length && everydaySorted[alarmsAbove] >= t) alarmsAbove++;
+    return everydaySorted.length === 0 ? 0 : alarmsAbove / everydaySorted.length;
+  };
   let tp = 0;
   let fp = 0;
   let best: ThresholdChoice | undefined;
@@ -63,11 +71,13 @@ export function chooseThreshold(items: readonly Scored[], minPrecision: number, 
     else fp++;
     // Only between distinct scores: a threshold cannot split equal scores.
     if (i + 1 < sorted.length && sorted[i + 1].score === sorted[i].score) continue;
+    const threshold = sorted[i].score;
     const p = tp / (tp + fp);
     const r = positives === 0 ? 1 : tp / positives;
-    const far = negatives === 0 ? 0 : fp / negatives;
-    const choice: ThresholdChoice = { threshold: sorted[i].score, precision: p, recall: r, falseAlarmRate: far, how: 'limits met' };
-    if (p >= minPrecision && far <= maxFalseAlarms) best = choice;
+    const far = falseAlarmsAt(threshold);
+    if (far > maxFalseAlarms) break; // lower thresholds only raise it
+    const choice: ThresholdChoice = { threshold, precision: p, recall: r, falseAlarmRate: far, how: 'limits met' };
+    if (p >= minPrecision) best = choice;
     const f = p + r === 0 ? 0 : (1.25 * p * r) / (0.25 * p + r);
     if (f > bestF) {
       bestF = f;
@@ -75,5 +85,5 @@ export function chooseThreshold(items: readonly Scored[], minPrecision: number, 
     }
   }
   if (best) return best;
-  return bestBalance ?? { threshold: Infinity, precision: 1, recall: 0, falseAlarmRate: 0, how: 'best F0.5' };
+  return bestBalance ?? { threshold: sorted[0]?.score ?? Infinity, precision: 1, recall: 0, falseAlarmRate: 0, how: 'best F0.5' };
 }

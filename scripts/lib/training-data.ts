@@ -153,7 +153,7 @@ export function readPublicData(sharedTrain: string, roster: Roster, seed: number
     if (has('Identity based Attack')) labels[index('hate')] = 1;
     // Accusations against politicians are everywhere in news comments; whether they count is unclear.
     labels[index('defamation')] = UNKNOWN;
-    out.push({ text: row.text, labels, role: 'pupil', source: 'civil_comments_toxic_spans', weight: 0.4 });
+    out.push({ text: row.text, labels, role: 'pupil', source: 'civil_comments_toxic_spans', weight: 0.25 });
   }
 
   // Jigsaw sample (CC0 labels, Wikipedia talk text).
