@@ -58,6 +58,11 @@ export class WordKnowledge {
     return this.tagsOf(lower).some((t) => FUNCTION_TAGS.has(t));
   }
 
+  /** "darwin", "nunez", "charles": a word compromise knows as a person's name (famous people included). */
+  isPersonName(lower: string): boolean {
+    return this.tagsOf(lower).some((t) => t === 'Person' || t === 'LastName' || GIVEN_NAME_TAGS.has(t));
+  }
+
   isLastName(lower: string): boolean {
     const tags = this.tagsOf(lower);
     return tags.length > 0 && tags.every((t) => t === 'LastName');
@@ -71,4 +76,12 @@ export class WordKnowledge {
     if (this.tagsOf(lower).includes('PastTense')) return true;
     return /[a-z]{2,}ed$/.test(lower) && this.isKnownWord(lower);
   }
+}
+
+let shared: WordKnowledge | undefined;
+
+/** One WordKnowledge for callers that have none of their own (it only wraps tables, so sharing it is safe). */
+export function sharedWordKnowledge(): WordKnowledge {
+  shared ??= new WordKnowledge();
+  return shared;
 }

@@ -52,6 +52,44 @@ describe('school names', () => {
   });
 });
 
+describe('school aliases that also name a saint, a person, a place or another body', () => {
+  const schoolIn = (names: string[], text: string) =>
+    check(text, validateConfig({ schoolNames: names, pupilNames: [], staffNames: [], role: 'pupil' })).filter((f) => f.category === 'school-name').map((f) => f.match);
+  const SAINT = ["St Cuthbert's Catholic High School", "St Cuthbert's", 'Cuthberts', 'SCHS'];
+  const PERSON = ['Brunel Academy', 'Brunel', 'BA'];
+  const PLACE = ['Nightingale Park School', 'Nightingale Park', 'Nightingale', 'NPS'];
+
+  it.each([
+    [SAINT, "St Cuthbert's mocks start next week"],
+    [SAINT, 'cuthberts canteen is a joke'],
+    [SAINT, 'SCHS netball team won the league'],
+    [SAINT, "Proud of our St Cuthbert's pupils today"],
+    [PERSON, 'Brunel Academy open evening tonight'],
+    [PERSON, 'the new head at Brunel is strict'],
+    [PLACE, 'nightingale park teachers are great'],
+    [PLACE, 'Year 7 at Nightingale had a great trip'],
+  ])('finds the school in %j: %s', (names, text) => {
+    expect(schoolIn(names, text)).toHaveLength(1);
+  });
+
+  it.each([
+    [SAINT, "St Cuthbert's Day is 20 March"],
+    [SAINT, "Walking St Cuthbert's Way this summer with my dad"],
+    [SAINT, "St Cuthbert's relics are in Durham Cathedral"],
+    [SAINT, 'St Cuthbert of Lindisfarne was a monk'],
+    [PERSON, 'Isambard Kingdom Brunel built the Clifton Suspension Bridge'],
+    [PERSON, 'Brunel University open day was good'],
+    [PERSON, 'watched a documentary about Brunel the engineer'],
+    [PERSON, 'I have a BA in history'],
+    [PLACE, 'Florence Nightingale was a nurse in the Crimean War'],
+    [PLACE, 'Nightingale Hospital in London was built in 9 days'],
+    [PLACE, 'walking the dog in Nightingale Park, the pond is frozen'],
+    [PLACE, 'the NPS survey says adults are happier'],
+  ])('leaves alone in %j: %s', (names, text) => {
+    expect(schoolIn(names, text)).toEqual([]);
+  });
+});
+
 describe('pupil names', () => {
   it.each([
     ['Tamsin Okoro won the poetry prize', 'pupil-name:Tamsin Okoro'],
