@@ -23,7 +23,7 @@ const posts: Post[] = readFileSync(new URL('posts.jsonl', dir), 'utf8')
   .filter((line) => line.trim())
   .map((line) => JSON.parse(line));
 
-const NAME_CATEGORIES: Category[] = ['school-name', 'pupil-name'];
+const NAME_CATEGORIES = ['school-name', 'pupil-name'] as const;
 
 function score(config: ReturnType<typeof validateConfig>) {
   let benign = 0;
