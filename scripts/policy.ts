@@ -279,7 +279,8 @@ export async function run(argv: string[], log: (line: string) => void = console.
   if (pupils.groups) {
     targets[0].folder = 'whole-school';
     for (const [group, names] of [...pupils.groups].sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true }))) {
-      const folder = folderFor(group);
+      // A bare number ("9") is named with its column ("year-9"), so the folder says what it is.
+      const folder = folderFor(/^\d+$/.test(group) ? `${pupils.groupColumn} ${group}` : group);
       const same = targets.find((target) => target.folder === folder);
       if (same) same.names = [...new Set([...same.names, ...names])];
       else targets.push({ folder, label: `${pupils.groupColumn} “${group}”`, names });

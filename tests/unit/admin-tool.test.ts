@@ -214,7 +214,7 @@ describe('the admin tool’s report on a messy roster', () => {
     const said: string[] = [];
     await run(['--roster', join(dir, 'messy.csv'), '--school', 'Oakfield', '--split-by', 'year', '--out', target], (line) => said.push(line), () => {});
     const rosterIn = async (folder: string) => JSON.parse(await readFile(join(target, folder, 'chrome-linux.json'), 'utf8'))['3rdparty'].extensions[ID].hashedRoster;
-    const [whole, year7, year8] = await Promise.all([rosterIn('whole-school'), rosterIn('7'), rosterIn('8')]);
+    const [whole, year7, year8] = await Promise.all([rosterIn('whole-school'), rosterIn('year-7'), rosterIn('year-8')]);
     expect(whole.pupils).toBe(6);
     expect(year7.pupils).toBe(3); // Alexander, Sasha, Mohammed
     expect(year8.pupils).toBe(4); // Mohammed, Thi, J, Siobhán
@@ -223,8 +223,8 @@ describe('the admin tool’s report on a messy roster', () => {
     expect(has(year7, 'sasha petrov')).toBe(true);
     expect(has(year8, 'sasha petrov')).toBe(false);
     expect(has(year8, 'siobhan nibhriain')).toBe(true);
-    expect(said).toContain(`Wrote 7 files for Year “7” (3 names) to ${join(target, '7')}.`);
-    for (const file of ['google-admin-console.json', 'windows-chrome.reg', 'firefox-policies.json']) await expect(readFile(join(target, '8', file))).resolves.toBeTruthy();
+    expect(said).toContain(`Wrote 7 files for Year “7” (3 names) to ${join(target, 'year-7')}.`);
+    for (const file of ['google-admin-console.json', 'windows-chrome.reg', 'firefox-policies.json']) await expect(readFile(join(target, 'year-8', file))).resolves.toBeTruthy();
   });
 
   it('stops with a clear line when the --split-by column is not there', async () => {
