@@ -159,8 +159,8 @@ export class PupilNameMatcher {
         i++;
         continue;
       }
-      // A double given name on its own: "Mary Kate", "thi hoa", "nur aisyah's".
-      if (joined && this.roster.isFirstName(token.key + next.key)) {
+      // A double given name on its own: "Mary Kate", "thi hoa", "nur aisyah's" (but not "may a" read as Maya).
+      if (joined && this.couldContinueGivenName(next) && this.roster.isFirstName(token.key + next.key)) {
         found.push({ firstToken: i, lastToken: i + 1, how: 'first-name' });
         i++;
         continue;
@@ -199,7 +199,7 @@ export class PupilNameMatcher {
     let given = '';
     for (let g = 0; g < MAX_GIVEN_WORDS; g++) {
       const gi = i + g;
-      if (g > 0 && !(this.joins(tokens, gi - 1) && isWordAt(gi) && !isParticle(tokens[gi].key))) break;
+      if (g > 0 && !(this.joins(tokens, gi - 1) && isWordAt(gi) && !isParticle(tokens[gi].key) && this.couldContinueGivenName(tokens[gi]))) break;
       given += tokens[gi].key;
       if (NEVER_ALONE_GIVEN.has(given)) continue;
       const surname: string[] = [];
@@ -223,12 +223,17 @@ export class PupilNameMatcher {
       let reversedGiven = '';
       for (let g = 0; g < MAX_GIVEN_WORDS; g++) {
         const gi = i + g;
-        if (g > 0 && !(this.joins(tokens, gi - 1) && isWordAt(gi))) break;
+        if (g > 0 && !(this.joins(tokens, gi - 1) && isWordAt(gi) && this.couldContinueGivenName(tokens[gi]))) break;
         reversedGiven += tokens[gi].key;
         if (!NEVER_ALONE_GIVEN.has(reversedGiven) && this.surnameMatches(reversedGiven, surname)) consider(k, gi);
       }
     }
     return best;
+  }
+
+  /** The second word of a double given name: not a letter or a small word ("may a" is not "Maya"). */
+  private couldContinueGivenName(token: Token): boolean {
+    return token.kind === 'word' && token.key.length >= 2 && !NEVER_SURNAME.has(token.key);
   }
 
   /** The surname's words, joined as written ("de la cruz" → "delacruz") or without leading particles ("cruz"). */

@@ -121,3 +121,10 @@ describe('a version-1 hashed roster (written before pairs-only hashing) still ma
     expect(pupilMatches(text, V1)).toEqual([match]);
   });
 });
+
+describe('two words that spell another pupil’s first name', () => {
+  const config = validateConfig({ schoolNames: [], staffNames: [], role: 'pupil', pupilNames: ['Maya Patel', 'May Ellison', 'Markus Weber', 'Mark Davies'] });
+  it.each(['may a pupil leave early?', 'mark us present please'])('are not read as that name: %s', (text) => {
+    expect(pupilMatches(text, config)).toEqual([]);
+  });
+});
