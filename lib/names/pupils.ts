@@ -362,7 +362,8 @@ export class PupilNameMatcher {
     const prev = tokens[i - 1];
     if (!prev || prev.sentence !== token.sentence || prev.possessive || /[,;:!?]/.test(prev.after) || EMOJI.test(prev.after)) return false;
     if (!/^\p{Lu}/u.test(token.text) || !/^\p{Lu}/u.test(prev.text)) return false;
-    return this.isGivenName(prev) && !found.some((m) => m.lastToken === i - 1);
+    // Mentions come in order, so only the last one can end just before this word.
+    return this.isGivenName(prev) && found[found.length - 1]?.lastToken !== i - 1;
   }
 
   /** A capitalised word that is someone's given name: "Jack" in "Jack Daniel's", a roster first name not found as a pupil. */

@@ -72,11 +72,20 @@ const PERSON_TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'sir', 'da
 
 /** Going to, coming from or living in a place: "flights to Darwin", "moved to Darwin", "back from Darwin". */
 const TRAVEL_BEFORE = new Set([
-  'flight', 'flights', 'flew', 'fly', 'flying', 'moved', 'moving', 'move', 'emigrated', 'emigrating', 'holiday', 'holidays',
+  'flight', 'flights', 'flew', 'fly', 'flying', 'emigrated', 'emigrating', 'holiday', 'holidays',
   'visiting', 'visited', 'visit', 'back', 'lives', 'living', 'live', 'born', 'raised', 'grew', 'drove', 'driving', 'travelled',
   'travelling', 'train', 'trains', 'ferry', 'cruise',
 ]);
 const TRAVEL_PREPOSITIONS = new Set(['to', 'from', 'in', 'into', 'near', 'around', 'round']);
+/**
+ * Moving is travel only for the grown-ups in a pupil's life: "my uncle moved to Darwin" is the city,
+ * but "the worst mistake of my life, moving to Oakfield" is changing school.
+ */
+const MOVE_VERBS = new Set(['moved', 'moving', 'move', 'moves', 'relocated', 'relocating']);
+const GROWN_UPS = new Set(['uncle', 'aunt', 'auntie', 'aunty', 'nan', 'nana', 'gran', 'granny', 'grandma', 'grandad', 'grandpa', 'grandparents', 'parents', 'mum', 'mam', 'dad', 'family', 'godparents']);
+
+/** How far either side of an alias its sentence is searched for words of another meaning. */
+const CONTEXT_REACH = 12;
 
 /** Going round a place on foot: "a walk round Darwin Park", "through Hillside Park". */
 const THROUGH_A_PLACE = new Set(['round', 'around', 'through', 'across']);
@@ -265,8 +274,25 @@ export class SchoolNameMatcher {
     return this.hasSchoolContext(tokens, index);
   }
 
+  // Whether each acronym is spelt out as something else, worked out once per post: a long post may name the school often.
+  private spelledOutCache = new WeakMap<readonly Token[], Map<AliasEntry, boolean>>();
+
   /** Capitalised words whose initials spell the acronym and are not the school's own name: "Data Protection Act". */
   private spelledOutAsSomethingElse(entry: AliasEntry, tokens: readonly Token[]): boolean {
+    let answers = this.spelledOutCache.get(tokens);
+    if (!answers) {
+      answers = new Map();
+      this.spelledOutCache.set(tokens, answers);
+    }
+    let answer = answers.get(entry);
+    if (answer === undefined) {
+      answer = this.findSpelledOut(entry, tokens);
+      answers.set(entry, answer);
+    }
+    return answer;
+  }
+
+  private findSpelledOut(entry: AliasEntry, tokens: readonly Token[]): boolean {
     const letters = entry.keys[0];
     const ownWords = this.ownNameWords;
     for (let i = 0; i + letters.length <= tokens.length; i++) {
@@ -345,14 +371,24 @@ export class SchoolNameMatcher {
     if (preposition && TRAVEL_PREPOSITIONS.has(preposition.lower)) {
       const verb = before(2);
       if (verb && TRAVEL_BEFORE.has(verb.lower)) return true;
+      if (verb && MOVE_VERBS.has(verb.lower) && [3, 4].some((k) => GROWN_UPS.has(before(k)?.lower ?? ''))) return true;
     }
     // "a walk round Darwin Park", "parkrun at Darwin Park", "the Darwin Park estate".
     if (entry.endsInPlace) {
       if (preposition && THROUGH_A_PLACE.has(preposition.lower)) return true;
-      if (tokens.some((t) => t.sentence === sentence && PLACE_CONTEXT.has(t.lower))) return true;
+      if (this.nearby(tokens, first, last, PLACE_CONTEXT)) return true;
     }
     // "The Beagle voyage made Darwin famous": the famous person's life and work.
-    if (entry.isPersonName && tokens.some((t, k) => t.sentence === sentence && (k < first || k > last) && PERSON_CONTEXT.has(t.lower))) return true;
+    if (entry.isPersonName && this.nearby(tokens, first, last, PERSON_CONTEXT)) return true;
+    return false;
+  }
+
+  /** A word of `words` in the same sentence, within a few words either side (bounded, so a run-on post stays linear). */
+  private nearby(tokens: readonly Token[], first: number, last: number, words: ReadonlySet<string>): boolean {
+    const sentence = tokens[first].sentence;
+    for (let k = Math.max(0, first - CONTEXT_REACH); k <= Math.min(tokens.length - 1, last + CONTEXT_REACH); k++) {
+      if ((k < first || k > last) && tokens[k].sentence === sentence && words.has(tokens[k].lower)) return true;
+    }
     return false;
   }
 
