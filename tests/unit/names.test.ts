@@ -185,3 +185,23 @@ describe('findings point at the original text', () => {
     expect(finding.severity).toBe('warning');
   });
 });
+
+describe('staff with surnames of more than one word', () => {
+  const config = validateConfig({
+    schoolNames: [],
+    pupilNames: [],
+    staffNames: ['Mr Van der Berg', 'Ms Ní Bhriain', 'Mrs Lloyd-Davies', 'Daniel Okafor'],
+    role: 'pupil',
+  });
+  // Staff are not a category of their own: a staff mention makes the target of an accusation identifiable.
+  it.each([
+    ['mr van der berg is a liar and steals from the school fund', 'van der berg'],
+    ['Mr Van der Berg is a liar and steals from the school fund', 'Van der Berg'],
+    ['mrs lloyd davies is a liar and steals from the school fund', 'lloyd davies'],
+    ['Mrs Lloyd-Davies is a liar and steals from the school fund', 'Lloyd-Davies'],
+    ['Daniel Okafor is a liar and steals from the school fund', 'Daniel Okafor'],
+  ])('makes the target identifiable: %s', (text, who) => {
+    const defamation = check(text, config).filter((f) => f.category === 'defamation');
+    expect(defamation.map((f) => f.match).join(' | ')).toContain(who);
+  });
+});
