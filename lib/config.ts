@@ -1,3 +1,4 @@
+import { parseName } from './names/name-parts';
 import type { CheckConfig, HashedRoster, Role } from './types';
 
 /** Thrown for a configuration the engine cannot use; the message names the field. */
@@ -40,19 +41,27 @@ function hashedRoster(value: unknown): HashedRoster | undefined {
     throw new ConfigError('hashedRoster', 'should be an object written by the admin tool');
   }
   const roster = value as Record<string, unknown>;
-  if (roster.version !== 1) throw new ConfigError('hashedRoster.version', 'should be 1');
+  if (roster.version !== 1 && roster.version !== 2) {
+    throw new ConfigError('hashedRoster.version', 'should be 2 (or 1 from an older admin tool); make the policy again with the admin tool');
+  }
   if (typeof roster.key !== 'string' || roster.key.length < 16) {
     throw new ConfigError('hashedRoster.key', 'should be the school’s key (base64 text)');
   }
-  const lists = ['firstNames', 'fullNames', 'firstInitials', 'surnames'] as const;
-  const out: Partial<HashedRoster> = { version: 1, key: roster.key };
+  const lists = roster.version === 1 ? (['firstNames', 'fullNames', 'firstInitials', 'surnames'] as const) : (['firstNames', 'fullNames', 'firstInitials'] as const);
+  const out: Partial<HashedRoster> = { version: roster.version, key: roster.key };
   for (const list of lists) {
     const items = roster[list] ?? [];
     if (!Array.isArray(items) || items.some((item) => typeof item !== 'string')) {
       throw new ConfigError(`hashedRoster.${list}`, 'should be a list of hashes');
     }
+    // Version 2 cuts every hash in a list to one length, and the engine cuts its own to match.
+    const lengths = new Set((items as string[]).map((item) => item.length));
+    if (roster.version === 2 && lengths.size > 1) {
+      throw new ConfigError(`hashedRoster.${list}`, 'mixes hashes of different lengths, so it was not written by the admin tool; make the policy again');
+    }
     out[list] = items as string[];
   }
+  if (roster.version === 2 && typeof roster.pupils === 'number' && Number.isInteger(roster.pupils) && roster.pupils >= 0) out.pupils = roster.pupils;
   return out as HashedRoster;
 }
 
@@ -71,7 +80,7 @@ export function validateConfig(raw: unknown): CheckConfig {
   }
   const pupilNames = stringList(record, 'pupilNames', false);
   pupilNames.forEach((name, index) => {
-    if (name.split(/\s+/).length < 2) {
+    if ((parseName(name)?.surname.length ?? 0) === 0) {
       throw new ConfigError(`pupilNames[${index}]`, `"${name}" should be a first name and a surname`);
     }
   });

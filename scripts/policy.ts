@@ -30,6 +30,8 @@ import { pupilNamesFromCsv, RosterError, staffNamesFromCsv, type RowProblem } fr
 const USAGE = `Usage: npm run --silent policy -- --roster FILE.csv --school "Name" --out DIR [options]
 
   --roster FILE.csv     pupils: columns Forename + Surname, or Full name (required)
+  --split-by COLUMN     also write one set of files per value of COLUMN (e.g. "Year"),
+                        each with only that group's pupils, for one organisational unit each
   --school "Name"       the school's full name (required)
   --alias "Short"       another name people use for the school (repeat for each)
   --staff FILE.csv      staff: columns Title + Surname (+ Forename), or Name
@@ -64,6 +66,7 @@ function parseCommandLine(argv: string[]) {
       allowPositionals: false,
       options: {
         roster: { type: 'string' },
+        'split-by': { type: 'string' },
         school: { type: 'string' },
         alias: { type: 'string', multiple: true, default: [] },
         staff: { type: 'string' },
@@ -157,6 +160,35 @@ function reportRows(file: string, problems: RowProblem[], log: (line: string) =>
   for (const { line, problem } of problems) log(`${file} line ${line}: ${problem}; skipped that row.`);
 }
 
+/** Rows kept with something to check, grouped by what it is, so a long roster gives a short report. */
+function reportNotes(file: string, notes: RowProblem[], log: (line: string) => void) {
+  const byProblem = new Map<string, number[]>();
+  for (const { line, problem } of notes) byProblem.set(problem, [...(byProblem.get(problem) ?? []), line]);
+  for (const [problem, lines] of byProblem) {
+    const where = lines.length === 1 ? `line ${lines[0]}` : `lines ${listLines(lines)}`;
+    log(`${file} ${where}: ${problem}; kept ${lines.length === 1 ? 'that row' : 'those rows'}.`);
+  }
+}
+
+function listLines(lines: number[]): string {
+  const shown = lines.slice(0, 20).join(', ');
+  return lines.length > 20 ? `${shown} and ${lines.length - 20} more` : shown;
+}
+
+const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
+
+/** "Year 7" → "year-7": a folder name for one group's files. */
+function folderFor(group: string): string {
+  return (
+    group
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'group'
+  );
+}
+
 export interface RunResult {
   files: string[];
   pupils: number;
@@ -187,16 +219,28 @@ export async function run(argv: string[], log: (line: string) => void = console.
 
   let pupils;
   try {
-    pupils = pupilNamesFromCsv(await readText(options.roster, 'roster'), `The roster ${options.roster}`);
+    pupils = pupilNamesFromCsv(await readText(options.roster, 'roster'), `The roster ${options.roster}`, { groupBy: options['split-by'] });
   } catch (error) {
     if (error instanceof RosterError || error instanceof CsvError) throw new Stop(`${options.roster}: ${error.message}`);
     throw error;
   }
   reportRows(options.roster, pupils.problems, warn);
+  reportNotes(options.roster, pupils.notes, warn);
   if (pupils.names.length === 0) {
     throw new Stop(`The roster ${options.roster} has no pupils in it${pupils.problems.length ? ` (all ${pupils.problems.length} rows were skipped)` : ''}.`);
   }
-  log(`Read ${pupils.names.length} pupil names from ${options.roster}, using the columns ${pupils.columnsUsed}.`);
+  log(`Read ${plural(pupils.pupils, 'pupil', 'pupils')} from ${options.roster}, using the columns ${pupils.columnsUsed}.`);
+  if (pupils.preferredNames > 0) {
+    log(`${plural(pupils.preferredNames, 'preferred first name differs', 'preferred first names differ')} from the legal one and ${pupils.preferredNames === 1 ? 'is' : 'are'} matched as well.`);
+  }
+  if (pupils.duplicates.length > 0) {
+    const rows = pupils.duplicates.map(({ line, sameAs }) => `line ${line} (same as line ${sameAs})`);
+    log(
+      `${plural(pupils.duplicates.length, 'row has', 'rows have')} the same name as an earlier row: ${rows.slice(0, 20).join(', ')}${rows.length > 20 ? ` and ${rows.length - 20} more` : ''}. ` +
+        'Each name is kept once and matches every pupil who has it; check for a repeated row if these should be different pupils.',
+    );
+  }
+  log(`The roster holds ${plural(pupils.names.length, 'name', 'names')} in all.`);
 
   let staffNames = fromFile.staffNames ?? [];
   if (options.staff) {
@@ -223,37 +267,64 @@ export async function run(argv: string[], log: (line: string) => void = console.
   const disabledSites = [...(fromFile.disabledSites ?? []), ...hosts(options['disable-site'], '--disable-site')];
   set(settings, 'extraSites', extraSites.length ? [...new Set(extraSites)] : undefined);
   set(settings, 'disabledSites', disabledSites.length ? [...new Set(disabledSites)] : undefined);
-  set(settings, 'hashedRoster', hashRoster(pupils.names));
   set(settings, 'policyUrl', options['policy-url']);
   set(settings, 'reportUrl', options['report-url']);
   set(settings, 'reportEmail', options['report-email']);
   if (options.contact.length) set(settings, 'supportContacts', [...(fromFile.supportContacts ?? []), ...options.contact]);
   if (options.lock) set(settings, 'lockSettings', true);
 
-  // Chrome drops a whole setting that fails its schema without a word, so refuse here instead.
-  const problems = schemaProblems(MANAGED_SCHEMA, settings, 'settings', true);
-  if (problems.length > 0) throw new Stop(`${problems[0].replace(/^settings\./, '')}; nothing was written.`);
-
-  const ordered = orderedSettings(settings);
-  const school = options.school.trim();
-  const outputs: [string, string | Buffer][] = [
-    ['chrome-linux.json', chromeLinuxPolicy(ordered, ids)],
-    ['google-admin-console.json', googleAdminConsolePolicy(ordered)],
-    ['windows-chrome.reg', encodeRegFile(windowsRegFile(ordered, ids, 'chrome'))],
-    ['windows-edge.reg', encodeRegFile(windowsRegFile(ordered, ids, 'edge'))],
-    ['macos-chrome.mobileconfig', macConfigurationProfile(ordered, ids, 'chrome', school)],
-    ['macos-edge.mobileconfig', macConfigurationProfile(ordered, ids, 'edge', school)],
-    ['firefox-policies.json', firefoxPolicies(ordered, ids)],
-  ];
-
-  try {
-    for (const [name, content] of outputs) await writeFile(join(outDir, name), content);
-  } catch (error) {
-    throw cannotWrite(error, options.out);
+  // One folder of files for the whole school, and with --split-by one more per group, each with its own key:
+  // a Year 7 device then holds only Year 7's names.
+  const targets: Array<{ folder: string; label: string; names: string[] }> = [{ folder: '', label: 'the whole school', names: pupils.names }];
+  if (pupils.groups) {
+    targets[0].folder = 'whole-school';
+    for (const [group, names] of [...pupils.groups].sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true }))) {
+      // A bare number ("9") is named with its column ("year-9"), so the folder says what it is.
+      const folder = folderFor(/^\d+$/.test(group) ? `${pupils.groupColumn} ${group}` : group);
+      const same = targets.find((target) => target.folder === folder);
+      if (same) same.names = [...new Set([...same.names, ...names])];
+      else targets.push({ folder, label: `${pupils.groupColumn} “${group}”`, names });
+    }
   }
-  log(`Wrote ${outputs.length} files to ${options.out}: ${outputs.map(([name]) => name).join(', ')}.`);
+
+  const school = options.school.trim();
+  const planned = targets.map((target) => {
+    const withRoster: ManagedSettings = { ...settings };
+    set(withRoster, 'hashedRoster', hashRoster(target.names));
+    // Chrome drops a whole setting that fails its schema without a word, so refuse here instead.
+    const problems = schemaProblems(MANAGED_SCHEMA, withRoster, 'settings', true);
+    if (problems.length > 0) throw new Stop(`${problems[0].replace(/^settings\./, '')}; nothing was written.`);
+    const ordered = orderedSettings(withRoster);
+    const outputs: [string, string | Buffer][] = [
+      ['chrome-linux.json', chromeLinuxPolicy(ordered, ids)],
+      ['google-admin-console.json', googleAdminConsolePolicy(ordered)],
+      ['windows-chrome.reg', encodeRegFile(windowsRegFile(ordered, ids, 'chrome'))],
+      ['windows-edge.reg', encodeRegFile(windowsRegFile(ordered, ids, 'edge'))],
+      ['macos-chrome.mobileconfig', macConfigurationProfile(ordered, ids, 'chrome', school)],
+      ['macos-edge.mobileconfig', macConfigurationProfile(ordered, ids, 'edge', school)],
+      ['firefox-policies.json', firefoxPolicies(ordered, ids)],
+    ];
+    return { ...target, outputs };
+  });
+
+  const written: string[] = [];
+  for (const target of planned) {
+    const folder = join(outDir, target.folder);
+    const shownFolder = target.folder ? join(options.out, target.folder) : options.out;
+    try {
+      await mkdir(folder, { recursive: true });
+      for (const [name, content] of target.outputs) {
+        await writeFile(join(folder, name), content);
+        written.push(join(folder, name));
+      }
+    } catch (error) {
+      throw cannotWrite(error, shownFolder);
+    }
+    if (pupils.groups) log(`Wrote ${target.outputs.length} files for ${target.label} (${plural(target.names.length, 'name', 'names')}) to ${shownFolder}.`);
+    else log(`Wrote ${target.outputs.length} files to ${shownFolder}: ${target.outputs.map(([name]) => name).join(', ')}.`);
+  }
   log('Pupils’ names appear in them only as keyed hashes. See docs/admin.md for where each file goes.');
-  return { files: outputs.map(([name]) => join(outDir, name)), pupils: pupils.names.length };
+  return { files: written, pupils: pupils.pupils };
 }
 
 export { Stop as PolicyToolError };

@@ -65,8 +65,8 @@ export const HOST_PATTERN = '^(\\*\\.)?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]
 export const HTTPS_URL_PATTERN = '^https://[^\\s]+$';
 export const EMAIL_PATTERN = '^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$';
 export const ANCHOR_PATTERN = '^([A-Za-z][A-Za-z0-9_.:-]*|https://[^\\s]+)$';
-/** base64url of 16 bytes, as hashNameForm writes it. */
-export const ROSTER_HASH_PATTERN = '^[A-Za-z0-9_-]{22}$';
+/** base64url of a keyed hash, cut to between 4 and 22 characters (see hashRoster). */
+export const ROSTER_HASH_PATTERN = '^[A-Za-z0-9_-]{4,22}$';
 export const ROSTER_KEY_PATTERN = '^[A-Za-z0-9+/]{22,}={0,2}$';
 
 const stringList = (description: string, pattern?: string): ChromeSchema => ({
@@ -95,14 +95,15 @@ export const MANAGED_SCHEMA: ChromeSchema & { properties: Record<AdminSettingKey
       type: 'object',
       description: 'Pupils’ names as keyed hashes. Write this with the admin tool (npm run policy); never put names here.',
       properties: {
-        version: { type: 'integer', enum: [1] },
+        version: { type: 'integer', enum: [1, 2] },
         key: { type: 'string', pattern: ROSTER_KEY_PATTERN },
+        pupils: { type: 'integer', minimum: 0, description: 'How many pupils the roster was made from.' },
         firstNames: stringList('Hashes of first names.', ROSTER_HASH_PATTERN),
-        fullNames: stringList('Hashes of first name and surname.', ROSTER_HASH_PATTERN),
+        fullNames: stringList('Hashes of given name and surname pairs.', ROSTER_HASH_PATTERN),
         firstInitials: stringList('Hashes of first name and initial.', ROSTER_HASH_PATTERN),
-        surnames: stringList('Hashes of surnames.', ROSTER_HASH_PATTERN),
+        surnames: stringList('Version 1 only: hashes of surnames.', ROSTER_HASH_PATTERN),
       },
-      required: ['version', 'key', 'firstNames', 'fullNames', 'firstInitials', 'surnames'],
+      required: ['version', 'key', 'firstNames', 'fullNames', 'firstInitials'],
     },
     policyUrl: { type: 'string', pattern: HTTPS_URL_PATTERN, description: 'The school’s social media policy.' },
     policySectionAnchors: {

@@ -93,6 +93,8 @@ const textList: Parser<string[]> = (value, key) => {
 };
 
 const ROSTER_LISTS = ['firstNames', 'fullNames', 'firstInitials', 'surnames'] as const;
+/** Version 1 rosters had every list; version 2 leaves surnames out. */
+const REQUIRED_ROSTER_LISTS: readonly string[] = ['firstNames', 'fullNames', 'firstInitials'];
 
 /**
  * The roster's version and key must be right or it is no use at all; a bad hash
@@ -105,18 +107,30 @@ const parseHashedRoster: Parser<Settings['hashedRoster']> = (value, key) => {
   }
   const raw = value as Record<string, unknown>;
   const hashPattern = new RegExp(ROSTER_HASH_PATTERN);
-  const roster: Record<string, unknown> = { version: raw.version, key: raw.key };
+  const roster: Record<string, unknown> = { version: raw.version, key: raw.key, ...(raw.pupils !== undefined ? { pupils: raw.pupils } : {}) };
   for (const list of ROSTER_LISTS) {
     const items = raw[list];
+    if (items === undefined && !REQUIRED_ROSTER_LISTS.includes(list)) continue;
     if (!Array.isArray(items)) throw new ConfigError(`${key}.${list}`, 'should be a list of hashes');
+    // Version 2 cuts every hash in a list to one length: an entry of another length was not written by the tool.
+    const lengths = items.filter((item): item is string => typeof item === 'string' && hashPattern.test(item)).map((item) => item.length);
+    const usualLength = raw.version === 2 ? mostCommon(lengths) : undefined;
     roster[list] = items.filter((item, index) => {
-      const ok = typeof item === 'string' && hashPattern.test(item);
+      const ok = typeof item === 'string' && hashPattern.test(item) && (usualLength === undefined || item.length === usualLength);
       if (!ok) warnSkipped(`${key}.${list}[${index}]: not a hash written by the admin tool`);
       return ok;
     });
   }
   return validateConfig({ hashedRoster: parseAdminSetting('hashedRoster', roster) }).hashedRoster;
 };
+
+function mostCommon(values: number[]): number | undefined {
+  const counts = new Map<number, number>();
+  for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
+  let best: number | undefined;
+  for (const [value, count] of counts) if (best === undefined || count > counts.get(best)!) best = value;
+  return best;
+}
 
 const parseAnchors: Parser<Settings['policySectionAnchors']> = (value, key) => {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new ConfigError(key, 'should be an object of section anchors');

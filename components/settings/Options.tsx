@@ -242,23 +242,35 @@ function RoleField({ view, onChange }: { view: SettingsView; onChange(role: Role
 function RosterImport({ view, onImport }: { view: SettingsView; onImport(roster: unknown, message: string): void }) {
   const t = useT();
   const [problems, setProblems] = useState<string[]>([]);
+  const [notes, setNotes] = useState<string[]>([]);
+  const [summary, setSummary] = useState<string[]>([]);
   const [error, setError] = useState('');
   const roster = view.values.hashedRoster;
   const rosterLocked = isLocked(view, 'hashedRoster');
 
   const onFile = async (file: File | undefined) => {
     setProblems([]);
+    setNotes([]);
+    setSummary([]);
     setError('');
     if (!file) return;
     try {
       // Names are read and hashed here, in this page; only the hashes are saved.
-      const { names, problems: rows } = pupilNamesFromCsv(await file.text(), file.name);
-      setProblems(rows.map(({ line, problem }) => t('roster_row_problem', [line, problem])));
-      if (names.length === 0) {
+      const read = pupilNamesFromCsv(await file.text(), file.name);
+      setProblems(read.problems.map(({ line, problem }) => t('roster_row_problem', [line, problem])));
+      setNotes(read.notes.map(({ line, problem }) => t('roster_row_note', [line, problem])));
+      if (read.names.length === 0) {
         setError(t('roster_empty'));
         return;
       }
-      onImport(hashRoster(names), t('roster_imported', [names.length]));
+      // Which columns were read, and what the rows added up to, so a wrong column is noticed at once.
+      const lines: string[] = [];
+      if (read.preferredNames > 0) lines.push(t('roster_preferred', [read.preferredNames]));
+      if (read.duplicates.length > 0) {
+        lines.push(t('roster_duplicates', [read.duplicates.map(({ line, sameAs }) => t('roster_duplicate_row', [line, sameAs])).join(', ')]));
+      }
+      setSummary(lines);
+      onImport(hashRoster(read.names), t('roster_imported', [read.pupils, read.columnsUsed]));
     } catch (failure) {
       setError((failure as Error).message);
     }
@@ -267,7 +279,7 @@ function RosterImport({ view, onImport }: { view: SettingsView; onImport(roster:
   return (
     <div class="field roster">
       <p id="roster-status">
-        {roster ? t('roster_in_use', [roster.fullNames.length]) : t('roster_none')}
+        {roster ? t('roster_in_use', [roster.pupils ?? roster.fullNames.length]) : t('roster_none')}
       </p>
       {rosterLocked ? (
         <LockedNote id="roster-locked" />
@@ -296,10 +308,22 @@ function RosterImport({ view, onImport }: { view: SettingsView; onImport(roster:
           {error}
         </p>
       )}
+      {summary.map((line) => (
+        <p class="hint" key={line}>
+          {line}
+        </p>
+      ))}
       {problems.length > 0 && (
         <ul class="row-problems" aria-label={t('roster_problems_label')}>
           {problems.map((problem) => (
             <li key={problem}>{problem}</li>
+          ))}
+        </ul>
+      )}
+      {notes.length > 0 && (
+        <ul class="row-problems" aria-label={t('roster_notes_label')}>
+          {notes.map((note) => (
+            <li key={note}>{note}</li>
           ))}
         </ul>
       )}

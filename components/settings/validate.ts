@@ -1,6 +1,7 @@
 // Checks each field as it is typed. Problems come back as message keys (see
 // public/_locales/en_GB/messages.json), so every word on screen is translatable.
 
+import { parseName } from '@/lib/names/name-parts';
 import { ANCHOR_PATTERN, EMAIL_PATTERN, HTTPS_URL_PATTERN, normaliseHost } from '@/utils/admin-settings';
 
 export interface FieldProblem {
@@ -29,7 +30,8 @@ export const nameList: Check<string[]> = (input) => {
 export const pupilList: Check<string[]> = (input) => {
   const checked = nameList(input);
   if (checked.problem) return checked;
-  const single = checked.value.findIndex((line) => line.split(/\s+/).length < 2);
+  // The engine's own reading: "Cher" has no surname; "García Márquez, Lucía" has one of two words.
+  const single = checked.value.findIndex((line) => (parseName(line)?.surname.length ?? 0) === 0);
   if (single >= 0) return { value: checked.value, problem: { message: 'error_pupil_needs_surname', substitutions: [String(single + 1)] } };
   return checked;
 };

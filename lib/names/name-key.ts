@@ -20,7 +20,11 @@ export function nameKey(token: string): string {
     .replace(/ø/g, 'o')
     .replace(/đ/g, 'd')
     .replace(/ß/g, 'ss')
-    .replace(/æ/g, 'ae');
+    .replace(/æ/g, 'ae')
+    .replace(/œ/g, 'oe')
+    .replace(/ı/g, 'i') // Turkish dotless i: "Yılmaz" is typed "Yilmaz"
+    .replace(/þ/g, 'th')
+    .replace(/ð/g, 'd');
 }
 
 /** Splits "First Middle Last" into name keys; empty parts are dropped. */

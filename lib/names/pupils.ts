@@ -1,18 +1,24 @@
-// Finds roster pupils in a draft: full names, first name + initial, handles
-// built from the name, and a first name alone where the context makes it a
-// person. A first name that is also a word ("I will", "in May", "the king")
+// Finds roster pupils in a draft: full names in either order (with their
+// particles, double given names and compound surnames, see name-parts.ts),
+// first name + initial, handles built from the name, a double given name on
+// its own, and a first name alone where the context makes it a person. A first
+// name that is also a word ("I will", "in May", "the king", "the gas bill")
 // needs evidence before it counts; a surname alone never does.
 //
 // Every lookup goes through RosterLookup, so the same code serves a plaintext
-// roster (a teacher's own setup) and a keyed-hash one (managed policy), and the
-// cost per word does not depend on the roster's size.
+// roster (a teacher's own setup) and a keyed-hash one (managed policy). Pair
+// lookups happen only next to a word that is already a roster first name, so
+// the cost per word does not depend on the roster's size.
 
 import type { Token } from '../text/tokens';
+import { nameKey } from './name-key';
+import { isDroppableParticle, isParticle, NEVER_ALONE_GIVEN } from './name-parts';
 import type { WordKnowledge } from './word-knowledge';
 
 export interface RosterLookup {
   isFirstName(firstKey: string): boolean;
-  isFullName(firstKey: string, lastKey: string): boolean;
+  /** A "given surname" pair, each side a joined key (see nameFormSet): ("mariajose", "delacruz"). */
+  isFullName(givenKey: string, surnameKey: string): boolean;
   isFirstInitial(firstKey: string, initial: string): boolean;
   isSurname(lastKey: string): boolean;
   readonly isEmpty: boolean;
@@ -33,7 +39,7 @@ const DETERMINERS = new Set([
 const ADDRESSING_BEFORE = new Set([
   'hi', 'hey', 'heya', 'hiya', 'hello', 'oi', 'oy', 'yo', 'dear', 'thanks', 'thank', 'thankyou', 'ty', 'cheers',
   'congrats', 'congratulations', 'done', 'bye', 'night', 'morning', 'love', 'miss', 'ily', 'hbd', 'birthday',
-  'kys', 'stfu', 'wow', 'omg', 'sorry', 'bless', 'shoutout', 'shout', 'proud', 'welcome',
+  'kys', 'stfu', 'wow', 'omg', 'sorry', 'bless', 'shoutout', 'shout', 'proud', 'welcome', 'please', 'pls', 'plz', 'go',
 ]);
 
 // Words a month or season name sits after when it is a date: "in May", "since Summer".
@@ -63,6 +69,8 @@ const PERSON_OBJECT_VERBS = new Set([
   'exclude', 'avoid', 'blank', 'ghost', 'ghosted', 'ditch', 'ditched', 'meet', 'met', 'miss', 'hug', 'hugged', 'thank',
   'congratulate', 'congratulated', 'beat', 'punch', 'punched', 'hit', 'slap', 'slapped', 'fight', 'jump', 'jumped',
   'batter', 'leave', 'dump', 'dumped', 'report', 'reported', 'snitch', 'expose', 'exposed', 'unadd', 'remove', 'mute',
+  'see', 'saw', 'seen', 'call', 'called', 'phone', 'phoned', 'ring', 'rang', 'help', 'helped', 'find', 'found', 'love',
+  'loved', 'hate', 'hated', 'like', 'liked', 'bring', 'brought', 'pick', 'picked', 'choose', 'chose', 'vote', 'voted',
 ]);
 // Words that can follow a person who is the object of a verb ("jump holly after the disco",
 // "invite mark to saturday"), where a thing would be followed by more of its noun phrase.
@@ -79,6 +87,38 @@ const SECOND_PERSON = new Set(['you', 'u', 'ur', 'your', 'youre', "you're", 'yr'
 const PEOPLE_WORDS = new Set(['me', 'i', 'him', 'her', 'them', 'us', 'you', 'u']);
 
 const EMOJI = /\p{Extended_Pictographic}/u;
+
+/** A full name is read over at most this many given words and surname words ("María José" + "de la Cruz"). */
+const MAX_GIVEN_WORDS = 2;
+const MAX_SURNAME_WORDS = 3;
+/** Surname first ("Nguyen Thi Hoa", "Kim Ji-woo"): surnames written before the given name are short. */
+const MAX_SURNAME_WORDS_BEFORE = 2;
+
+/**
+ * Words that never start a surname, so a pair lookup stops at them: "will be",
+ * "may i", "you will". Surnames that are short words ("Do", "An", "So", "Le",
+ * "May", "Oh") are left out on purpose.
+ */
+const NEVER_SURNAME = new Set([
+  'the', 'a', 'and', 'or', 'but', 'nor', 'is', 'are', 'was', 'were', 'be', 'been', 'being', 'am', 'i', 'im', 'me', 'my',
+  'mine', 'you', 'u', 'ur', 'your', 'yours', 'he', 'him', 'his', 'she', 'her', 'hers', 'it', 'its', 'we', 'us', 'our',
+  'they', 'them', 'their', 'this', 'that', 'these', 'those', 'there', 'here', 'who', 'whom', 'which', 'what', 'when',
+  'where', 'why', 'how', 'if', 'then', 'than', 'to', 'of', 'in', 'on', 'at', 'for', 'with', 'from', 'by', 'as', 'into',
+  'onto', 'about', 'up', 'out', 'off', 'over', 'not', 'no', 'yes', 'just', 'too', 'very', 'will', 'would', 'shall',
+  'should', 'can', 'could', 'might', 'must', 'has', 'have', 'had', 'does', 'did', 'dont', 'didnt', 'cant', 'wont',
+  'isnt', 'wasnt', 'got', 'get', 'gets', 'said', 'says', 'all', 'some', 'any', 'every', 'each', 'lol', 'omg', 'pls',
+]);
+
+/** Occasions that name a day with an everyday-word name after them: "Christmas Eve", "Valentines Day". */
+const OCCASIONS = new Set(['christmas', 'xmas', 'easter', 'halloween', 'valentines', 'hogmanay', 'midsummer', 'bonfire', 'pancake', 'boxing', 'diwali', 'eid', 'hanukkah']);
+
+/** Words that can stand before a name without being part of it: "poor Ivy", "little Rose". */
+const AFFECTIONATE_BEFORE = new Set([
+  'poor', 'lucky', 'little', 'big', 'dear', 'sweet', 'lovely', 'beautiful', 'gorgeous', 'brave', 'clever', 'silly',
+  'naughty', 'cheeky', 'old', 'young', 'baby', 'auntie', 'aunty', 'aunt', 'uncle', 'cousin', 'nan', 'nana', 'grandma',
+  'grandad', 'sister', 'brother', 'bro', 'sis', 'mate', 'bestie', 'bff', 'queen', 'king', 'legend', 'go', 'come',
+  'cmon', 'team', 'captain', 'coach',
+]);
 
 const MODAL_FIRST_NAMES = new Set(['will', 'may', 'can', 'mark', 'jack', 'sue', 'pat', 'rob', 'bill', 'hope', 'grace', 'frank', 'cash', 'reed', 'hunter', 'king']);
 
@@ -101,24 +141,107 @@ export class PupilNameMatcher {
       if (!this.roster.isFirstName(token.key)) {
         // "kierans head", "zaras new haircut": a possessive written without its apostrophe,
         // when the word is no word of its own (not "masons", "hopes").
-        if (this.isBarePossessive(token)) found.push({ firstToken: i, lastToken: i, how: 'first-name' });
+        if (this.isBarePossessive(token) && !this.followsAnotherGivenName(tokens, i, found)) found.push({ firstToken: i, lastToken: i, how: 'first-name' });
+        continue;
+      }
+      const full = this.fullNameAt(tokens, i, taken, found);
+      if (full) {
+        // Surname first ("Kim Ji-woo"): a word already taken as a first name on its own is part of this name.
+        while (found.length > 0 && found[found.length - 1].lastToken >= full.firstToken) found.pop();
+        found.push({ ...full, how: 'full-name' });
+        i = full.lastToken;
         continue;
       }
       const next = tokens[i + 1];
-      const joined = next && next.sentence === token.sentence && !token.possessive && !/[,;:]/.test(token.after);
-      if (joined && next.kind === 'word' && this.roster.isFullName(token.key, next.key)) {
-        found.push({ firstToken: i, lastToken: i + 1, how: 'full-name' });
-        i++;
-        continue;
-      }
-      if (joined && next.kind === 'word' && this.isInitialOf(token, next, tokens[i + 2])) {
+      const joined = this.joins(tokens, i) && next.kind === 'word';
+      if (joined && this.isInitialOf(token, next, tokens[i + 2])) {
         found.push({ firstToken: i, lastToken: i + 1, how: 'first-initial' });
         i++;
         continue;
       }
-      if (this.firstNameIsPerson(tokens, i)) found.push({ firstToken: i, lastToken: i, how: 'first-name' });
+      // A double given name on its own: "Mary Kate", "thi hoa", "nur aisyah's" (but not "may a" read as Maya).
+      if (joined && this.couldContinueGivenName(next) && this.roster.isFirstName(token.key + next.key)) {
+        found.push({ firstToken: i, lastToken: i + 1, how: 'first-name' });
+        i++;
+        continue;
+      }
+      // "Thi" of "Thi Hoa", or an initial standing for a first name, never stands for the pupil alone.
+      if (NEVER_ALONE_GIVEN.has(token.key) || token.key.length < 2) continue;
+      if (this.firstNameIsPerson(tokens, i, found)) found.push({ firstToken: i, lastToken: i, how: 'first-name' });
     }
     return found;
+  }
+
+  /** Tokens a and a + 1 are one phrase: same sentence, no comma between, and a is not possessive. */
+  private joins(tokens: readonly Token[], a: number): boolean {
+    const next = tokens[a + 1];
+    return !!next && next.sentence === tokens[a].sentence && !tokens[a].possessive && !/[,;:!?()"“”/|&+]/.test(tokens[a].after);
+  }
+
+  /**
+   * The longest full name that uses token i as (the start of) its given name:
+   * given first ("María José de la Cruz", "maria cruz") or surname first
+   * ("Nguyen Thi Hoa", "Kim Ji-woo").
+   */
+  private fullNameAt(
+    tokens: readonly Token[],
+    i: number,
+    taken: ReadonlySet<number>,
+    found: readonly PupilMention[],
+  ): { firstToken: number; lastToken: number } | undefined {
+    let best: { firstToken: number; lastToken: number } | undefined;
+    const consider = (firstToken: number, lastToken: number) => {
+      if (!best || lastToken - firstToken > best.lastToken - best.firstToken) best = { firstToken, lastToken };
+    };
+    const isWordAt = (k: number) => k >= 0 && k < tokens.length && tokens[k].kind === 'word' && !taken.has(k);
+
+    // Given name first.
+    let given = '';
+    for (let g = 0; g < MAX_GIVEN_WORDS; g++) {
+      const gi = i + g;
+      if (g > 0 && !(this.joins(tokens, gi - 1) && isWordAt(gi) && !isParticle(tokens[gi].key) && this.couldContinueGivenName(tokens[gi]))) break;
+      given += tokens[gi].key;
+      if (NEVER_ALONE_GIVEN.has(given)) continue;
+      const surname: string[] = [];
+      for (let s = 1; s <= MAX_SURNAME_WORDS; s++) {
+        const si = gi + s;
+        if (!this.joins(tokens, si - 1) || !isWordAt(si)) break;
+        const key = tokens[si].key;
+        if (NEVER_SURNAME.has(key) && !isParticle(key)) break;
+        surname.push(key);
+        if (this.surnameMatches(given, surname)) consider(i, si);
+      }
+    }
+
+    // Surname first, never reaching back into a name already found.
+    const floor = found.length > 0 && found[found.length - 1].how !== 'first-name' ? found[found.length - 1].lastToken + 1 : 0;
+    for (let s = 1; s <= MAX_SURNAME_WORDS_BEFORE; s++) {
+      const k = i - s;
+      if (k < floor || !isWordAt(k) || !this.joins(tokens, k)) break;
+      if (NEVER_SURNAME.has(tokens[k].key) && !isParticle(tokens[k].key)) break;
+      const surname = tokens.slice(k, i).map((t) => t.key);
+      let reversedGiven = '';
+      for (let g = 0; g < MAX_GIVEN_WORDS; g++) {
+        const gi = i + g;
+        if (g > 0 && !(this.joins(tokens, gi - 1) && isWordAt(gi) && this.couldContinueGivenName(tokens[gi]))) break;
+        reversedGiven += tokens[gi].key;
+        if (!NEVER_ALONE_GIVEN.has(reversedGiven) && this.surnameMatches(reversedGiven, surname)) consider(k, gi);
+      }
+    }
+    return best;
+  }
+
+  /** The second word of a double given name: not a letter or a small word ("may a" is not "Maya"). */
+  private couldContinueGivenName(token: Token): boolean {
+    return token.kind === 'word' && token.key.length >= 2 && !NEVER_SURNAME.has(token.key);
+  }
+
+  /** The surname's words, joined as written ("de la cruz" → "delacruz") or without leading particles ("cruz"). */
+  private surnameMatches(given: string, surname: readonly string[]): boolean {
+    if (this.roster.isFullName(given, surname.join(''))) return true;
+    let start = 0;
+    while (start < surname.length - 1 && isDroppableParticle(surname[start])) start++;
+    return start > 0 && this.roster.isFullName(given, surname.slice(start).join(''));
   }
 
   private isBarePossessive(token: Token): boolean {
@@ -140,23 +263,47 @@ export class PupilNameMatcher {
     return true;
   }
 
-  /** "@may.fletcher_", "#JackHarrison", "@willthompson07": a handle built from a pupil's name. */
+  /**
+   * "@may.fletcher_", "#JackHarrison", "@willthompson07", "#ThiHoaNguyen", "@mariajosedelacruz":
+   * a handle built from a pupil's full name (or first name and initial), in either order.
+   */
   private handleNamesPupil(token: Token): boolean {
-    const parts = token.parts.map((p) => p.toLowerCase().replace(/\d+$/, '')).filter(Boolean);
-    for (let k = 0; k + 1 < parts.length; k++) {
-      if (this.roster.isFullName(parts[k], parts[k + 1])) return true;
-      if (parts[k + 1].length === 1 && this.roster.isFirstInitial(parts[k], parts[k + 1])) return true;
+    // Handles are short; the caps keep a pasted wall of tags cheap.
+    const parts = token.parts
+      .slice(0, 8)
+      .map((p) => nameKey(p).replace(/\d+$/, ''))
+      .filter((p) => p.length > 0 && p.length <= 40);
+    // Split at the handle's own separators and capitals.
+    for (let a = 0; a < parts.length; a++) {
+      for (let cut = a + 1; cut < parts.length && cut - a <= MAX_GIVEN_WORDS; cut++) {
+        const given = parts.slice(a, cut).join('');
+        if (this.roster.isFirstName(given)) {
+          if (parts[cut].length === 1 && this.roster.isFirstInitial(given, parts[cut])) return true;
+          for (let b = cut; b < parts.length && b - cut < MAX_SURNAME_WORDS; b++) {
+            if (this.surnameMatches(given, parts.slice(cut, b + 1))) return true;
+          }
+        }
+        if (cut - a > MAX_SURNAME_WORDS_BEFORE) continue;
+        for (let b = cut; b < parts.length && b - cut < MAX_GIVEN_WORDS; b++) {
+          const reversedGiven = parts.slice(cut, b + 1).join('');
+          if (this.roster.isFirstName(reversedGiven) && this.surnameMatches(reversedGiven, parts.slice(a, cut))) return true;
+        }
+      }
     }
-    // Run together: try each split point of "mayfletcher" (handles are short, so this is cheap).
-    const body = parts.join('');
-    for (let cut = 2; cut <= body.length - 2; cut++) {
-      if (this.roster.isFullName(body.slice(0, cut), body.slice(cut))) return true;
+    // Run together within one part: try each split point where one side is a first name.
+    for (const part of parts) {
+      for (let cut = 2; cut <= part.length - 2; cut++) {
+        const left = part.slice(0, cut);
+        const right = part.slice(cut);
+        if (this.roster.isFirstName(left) && this.roster.isFullName(left, right)) return true;
+        if (this.roster.isFirstName(right) && this.roster.isFullName(right, left)) return true;
+      }
     }
     return false;
   }
 
   /** Is this roster first name, standing alone, a person here? */
-  private firstNameIsPerson(tokens: readonly Token[], i: number): boolean {
+  private firstNameIsPerson(tokens: readonly Token[], i: number, found: readonly PupilMention[]): boolean {
     const token = tokens[i];
     // An emoji ends a clause as a full stop would: "… baller 😂 jay ur the worst".
     const prev = i > 0 && tokens[i - 1].sentence === token.sentence && !EMOJI.test(tokens[i - 1].after) ? tokens[i - 1] : undefined;
@@ -167,11 +314,17 @@ export class PupilNameMatcher {
 
     // Followed by a surname that is not theirs: someone else ("Will Smith", "mark zuckerberg").
     if (nextJoined && next.kind === 'word' && this.looksLikeSurname(next, capitalised)) return false;
+    if (this.followsAnotherGivenName(tokens, i, found)) return false;
+    // "Jude the Obscure", "Bob the Builder", "Alfred the Great": a title or a character, not a pupil.
+    if (capitalised && nextJoined && next.lower === 'the' && !/[,;:!?]/.test(next.after) && /^\p{Lu}\p{Ll}/u.test(tokens[i + 2]?.text ?? '') && tokens[i + 2].sentence === token.sentence) return false;
     // A name that is no everyday word is a person wherever it stands ("a video of callum").
     const wordLike = this.words.isWordLikeName(token.lower);
     if (!wordLike) return true;
     // "the king", "a grace period", "my hope": a determiner makes it a thing.
     if (prev && DETERMINERS.has(prev.lower) && !/[,;:]/.test(prev.after)) return false;
+    // "Christmas Eve", "Poison Ivy", "Killing Eve", "Amazing Grace": a capitalised word before an
+    // everyday-word name makes one title of the two. Words that address or act on a person do not.
+    if (capitalised && prev && !/[,;:!?]/.test(prev.after) && this.isTitleWordBefore(prev)) return false;
 
     // Dates: "in May", "May 12th", "this Summer".
     if (DATE_LIKE.has(token.lower)) {
@@ -201,6 +354,31 @@ export class PupilNameMatcher {
       return true;
     }
     return false;
+  }
+
+  /** After another person's given name, a capitalised name is their surname: "Jack Daniel's", "Harper Lee". */
+  private followsAnotherGivenName(tokens: readonly Token[], i: number, found: readonly PupilMention[]): boolean {
+    const token = tokens[i];
+    const prev = tokens[i - 1];
+    if (!prev || prev.sentence !== token.sentence || prev.possessive || /[,;:!?]/.test(prev.after) || EMOJI.test(prev.after)) return false;
+    if (!/^\p{Lu}/u.test(token.text) || !/^\p{Lu}/u.test(prev.text)) return false;
+    // Mentions come in order, so only the last one can end just before this word.
+    return this.isGivenName(prev) && found[found.length - 1]?.lastToken !== i - 1;
+  }
+
+  /** A capitalised word that is someone's given name: "Jack" in "Jack Daniel's", a roster first name not found as a pupil. */
+  private isGivenName(token: Token): boolean {
+    return token.kind === 'word' && (this.words.isFirstNameWord(token.lower) || this.roster.isFirstName(token.key));
+  }
+
+  /** "Christmas", "Poison", "Killing", "Amazing": a capitalised content word that starts a title with the name. */
+  private isTitleWordBefore(prev: Token): boolean {
+    if (prev.kind !== 'word' || !/^\p{Lu}/u.test(prev.text) || prev.text.length < 3) return false;
+    const lower = prev.lower;
+    if (NEVER_SURNAME.has(lower) || DETERMINERS.has(lower) || DATE_BEFORE.has(lower) || ADDRESSING_BEFORE.has(lower)) return false;
+    if (PERSON_OBJECT_VERBS.has(lower) || AFFECTIONATE_BEFORE.has(lower) || ACTING_VERBS.has(lower) || SECOND_PERSON.has(lower)) return false;
+    if (this.isGivenName(prev) || this.words.isPastTense(lower) || this.words.isFunctionWord(lower) || /ly$/.test(lower)) return false;
+    return this.words.isKnownWord(lower) || OCCASIONS.has(lower);
   }
 
   private isActingVerb(word: string, name: string): boolean {

@@ -1,25 +1,63 @@
 // A roster kept as keyed hashes, so pupils' names never sit in plaintext in
 // managed policy (which pupils can read at chrome://policy) or in storage.
 //
-// Each pupil contributes up to four normalised forms (see nameForms). Each form
-// is hashed with HMAC-SHA-256 under a per-school key and cut to 16 bytes. The
-// engine hashes candidate tokens of a draft the same way and looks them up in a
-// Set, so a check costs the same for a class of 30 as for a school of 2,000.
+// Version 2 (written by the admin tool and the options page since this
+// change) stores only what matching needs, and as little of each as it can:
+// - first names, because a first name alone is a mention ("well done siobhan");
+// - "given surname" PAIRS, never surnames on their own, so a surname cannot be
+//   guessed by itself and then combined with every first name;
+// - "given initial" pairs ("will p").
+// Each form is hashed with HMAC-SHA-256 under a per-school key and the base64url
+// text is cut short: just long enough that a chance match while checking a post
+// stays rare (see hashLengthFor), and short enough that a brute-force search of
+// made-up surnames drowns in chance matches. The engine hashes candidate words
+// of a draft the same way and looks them up in a Set, so a check costs the same
+// for a class of 30 as for a school of 2,000.
 //
-// What this does not do: anyone holding the key (it ships beside the hashes)
-// can hash a guess and test it. It stops casual reading, not a determined
-// guesser with a list of likely names. docs/admin.md says so plainly.
+// Version 1 (first names, full names, initials and surnames, each hashed whole)
+// is still read, so old policy keeps working until it is regenerated.
+//
+// What this does not do: the key ships beside the hashes, because the browser
+// needs it to check posts. Anyone with the policy can hash a guess and test it.
+// `npm run roster:attack` measures how much a list of common names recovers,
+// and docs/admin.md says so plainly.
 
 import { hmac } from '@noble/hashes/hmac.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import type { HashedRoster } from '../types';
+import { nameFormSet, type NameParts } from './name-parts';
 import { nameKeys } from './name-key';
 
 const KEY_BYTES = 32;
-/** 128 bits: collisions between a few thousand names are out of reach. */
-const HASH_BYTES = 16;
+/** 128 bits, the most a hash is ever kept to (version 1 kept every hash this long). */
+export const FULL_HASH_CHARS = 22;
+/** 24 bits: the shortest a hash is cut, whatever the roster's size. */
+export const MIN_HASH_CHARS = 4;
 
-/** The normalised forms of one pupil's name that the engine can match. */
+/**
+ * The chance that one word of a post matches some first-name hash by accident.
+ * Every word of every post is looked up, so this is kept very low: at one in a
+ * million, a 100-word post has a 1 in 10,000 chance of one stray match, and a
+ * stray match on an everyday word still needs a context that makes it a person.
+ */
+export const FIRST_NAME_FALSE_HIT = 1e-6;
+/**
+ * The chance that one pair lookup matches by accident. Pairs are looked up
+ * only next to a word that is already a roster first name, a few times a post.
+ */
+export const PAIR_FALSE_HIT = 1e-4;
+
+/**
+ * How many base64url characters (6 bits each) to keep of each hash in a list
+ * of `count` hashes, so that a lookup matches by accident with probability at
+ * most `falseHitRate` (count / 2^bits ≤ rate).
+ */
+export function hashLengthFor(count: number, falseHitRate: number): number {
+  const bits = Math.log2(Math.max(count, 1) / falseHitRate);
+  return Math.min(FULL_HASH_CHARS, Math.max(MIN_HASH_CHARS, Math.ceil(bits / 6)));
+}
+
+/** The normalised forms of one pupil's name, version 1 (first and last word only). Kept for reading version-1 rosters and their tests. */
 export interface NameForms {
   first: string;
   /** "first last": first and LAST token, so middle names do not matter. */
@@ -30,7 +68,7 @@ export interface NameForms {
 }
 
 /**
- * "Zoë Anne O'Neill" → { first: "zoe", full: "zoe oneill", firstInitial: "zoe o", surname: "oneill" }.
+ * Version 1's forms: "Zoë Anne O'Neill" → { first: "zoe", full: "zoe oneill", firstInitial: "zoe o", surname: "oneill" }.
  * A single word gives only `first`; an empty name gives undefined.
  */
 export function nameForms(fullName: string): NameForms | undefined {
@@ -40,18 +78,6 @@ export function nameForms(fullName: string): NameForms | undefined {
   if (keys.length === 1) return { first };
   const last = keys[keys.length - 1];
   return { first, full: `${first} ${last}`, firstInitial: `${first} ${last[0]}`, surname: last };
-}
-
-/**
- * Further "first last" forms a hyphenated name can be typed as: "Ji-woo Park"
- * is also written "Ji Park" by friends. The engine's plaintext lookup and
- * hashRoster both add these, so a hashed roster matches what a plain one does.
- */
-export function extraFullForms(fullName: string): string[] {
-  const keys = nameKeys(fullName.replace(/[-‐‑]/g, ' '));
-  if (keys.length <= 2) return [];
-  const extra = `${keys[0]} ${keys[keys.length - 1]}`;
-  return extra === nameForms(fullName)?.full ? [] : [extra];
 }
 
 /** A fresh per-school key: 32 random bytes, base64. */
@@ -80,22 +106,53 @@ function preparedHmac(key: string): ReturnType<typeof hmac.create> {
 }
 
 /**
- * HMAC-SHA-256 of an already-normalised form (see nameForms), cut to 16 bytes,
- * base64url without padding. Synchronous: the engine calls it per token inside check().
+ * HMAC-SHA-256 of an already-normalised form (see nameFormSet), as base64url
+ * without padding, cut to `chars` characters (22, the most, is 16 bytes).
+ * Synchronous: the engine calls it per token inside check().
  */
-export function hashNameForm(key: string, form: string): string {
+export function hashNameForm(key: string, form: string, chars: number = FULL_HASH_CHARS): string {
   const mac = preparedHmac(key).clone().update(utf8.encode(form)).digest();
-  return bytesToBase64Url(mac, HASH_BYTES);
+  return bytesToBase64Url(mac, 16).slice(0, chars);
 }
 
 const utf8 = new TextEncoder();
 
 /**
- * Turns pupils' names into the private form kept in policy and storage. Each list
- * is de-duplicated and sorted by hash, so neither the roster's order nor how many
- * pupils share a name can be read from it.
+ * Turns pupils' names into the private form kept in policy and storage
+ * (version 2). Names are "First Last", "First Middle Last", "Surname, Given"
+ * or already split into parts. Each list is de-duplicated and sorted by hash,
+ * so neither the roster's order nor how many pupils share a name can be read
+ * from it.
  */
-export function hashRoster(pupilNames: string[], key: string = createRosterKey()): HashedRoster {
+export function hashRoster(pupilNames: ReadonlyArray<string | NameParts>, key: string = createRosterKey()): HashedRoster {
+  const firstNames = new Set<string>();
+  const fullNames = new Set<string>();
+  const firstInitials = new Set<string>();
+  let pupils = 0;
+  for (const name of pupilNames) {
+    const forms = nameFormSet(name);
+    if (forms.firstNames.length === 0) continue;
+    pupils++;
+    forms.firstNames.forEach((form) => firstNames.add(form));
+    forms.fullNames.forEach((form) => fullNames.add(form));
+    forms.firstInitials.forEach((form) => firstInitials.add(form));
+  }
+  const hashed = (forms: Set<string>, falseHitRate: number) => {
+    const chars = hashLengthFor(forms.size, falseHitRate);
+    return [...new Set([...forms].map((form) => hashNameForm(key, form, chars)))].sort();
+  };
+  return {
+    version: 2,
+    key,
+    pupils,
+    firstNames: hashed(firstNames, FIRST_NAME_FALSE_HIT),
+    fullNames: hashed(fullNames, PAIR_FALSE_HIT),
+    firstInitials: hashed(firstInitials, PAIR_FALSE_HIT),
+  };
+}
+
+/** Version 1, as the admin tool wrote it before version 2: kept so tests can make old rosters. */
+export function hashRosterVersion1(pupilNames: string[], key: string = createRosterKey()): HashedRoster {
   const firstNames = new Set<string>();
   const fullNames = new Set<string>();
   const firstInitials = new Set<string>();
@@ -105,19 +162,11 @@ export function hashRoster(pupilNames: string[], key: string = createRosterKey()
     if (!forms) continue;
     firstNames.add(hashNameForm(key, forms.first));
     if (forms.full) fullNames.add(hashNameForm(key, forms.full));
-    for (const extra of extraFullForms(name)) fullNames.add(hashNameForm(key, extra));
     if (forms.firstInitial) firstInitials.add(hashNameForm(key, forms.firstInitial));
     if (forms.surname) surnames.add(hashNameForm(key, forms.surname));
   }
   const sorted = (set: Set<string>) => [...set].sort();
-  return {
-    version: 1,
-    key,
-    firstNames: sorted(firstNames),
-    fullNames: sorted(fullNames),
-    firstInitials: sorted(firstInitials),
-    surnames: sorted(surnames),
-  };
+  return { version: 1, key, firstNames: sorted(firstNames), fullNames: sorted(fullNames), firstInitials: sorted(firstInitials), surnames: sorted(surnames) };
 }
 
 // btoa/atob exist in browsers, service workers and Node 16+, so lib/ needs no Buffer.

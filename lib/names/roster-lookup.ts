@@ -1,29 +1,24 @@
 // The two ways a roster can be held: plaintext (a teacher's own device) and
 // keyed hashes (managed policy). Both answer the same questions in constant
-// time per question, whatever the roster's size.
+// time per question, whatever the roster's size, and both are built from
+// nameFormSet, so they match exactly the same forms.
 
 import type { HashedRoster } from '../types';
-import { nameKeys } from './name-key';
+import { nameFormSet } from './name-parts';
 import type { RosterLookup } from './pupils';
-import { hashNameForm, nameForms } from './roster-hash';
+import { FULL_HASH_CHARS, hashNameForm } from './roster-hash';
 
 export class PlainRosterLookup implements RosterLookup {
   private readonly firstNames = new Set<string>();
   private readonly fullNames = new Set<string>();
   private readonly firstInitials = new Set<string>();
-  private readonly surnames = new Set<string>();
 
   constructor(pupilNames: readonly string[]) {
     for (const name of pupilNames) {
-      const forms = nameForms(name);
-      if (!forms) continue;
-      this.firstNames.add(forms.first);
-      if (forms.full) this.fullNames.add(forms.full);
-      if (forms.firstInitial) this.firstInitials.add(forms.firstInitial);
-      if (forms.surname) this.surnames.add(forms.surname);
-      // "Ji-woo Park" may be written "ji woo park": also accept the first two words as the first name.
-      const keys = nameKeys(name.replace(/-/g, ' '));
-      if (keys.length > 2) this.fullNames.add(`${keys[0]} ${keys[keys.length - 1]}`);
+      const forms = nameFormSet(name);
+      forms.firstNames.forEach((form) => this.firstNames.add(form));
+      forms.fullNames.forEach((form) => this.fullNames.add(form));
+      forms.firstInitials.forEach((form) => this.firstInitials.add(form));
     }
   }
 
@@ -33,30 +28,48 @@ export class PlainRosterLookup implements RosterLookup {
   isFirstName(firstKey: string): boolean {
     return this.firstNames.has(firstKey);
   }
-  isFullName(firstKey: string, lastKey: string): boolean {
-    return this.fullNames.has(`${firstKey} ${lastKey}`);
+  isFullName(givenKey: string, surnameKey: string): boolean {
+    return this.fullNames.has(`${givenKey} ${surnameKey}`);
   }
   isFirstInitial(firstKey: string, initial: string): boolean {
     return this.firstInitials.has(`${firstKey} ${initial}`);
   }
-  isSurname(lastKey: string): boolean {
-    return this.surnames.has(lastKey);
+  // A plaintext roster could answer this, but a hashed one (version 2) cannot,
+  // and the engine must behave the same with either.
+  isSurname(): boolean {
+    return false;
+  }
+}
+
+/** One list of a hashed roster, with the length its hashes were cut to. */
+class HashList {
+  private readonly hashes: Set<string>;
+  readonly chars: number;
+  constructor(hashes: readonly string[] | undefined) {
+    this.hashes = new Set(hashes ?? []);
+    this.chars = hashes?.[0]?.length ?? FULL_HASH_CHARS;
+  }
+  get size(): number {
+    return this.hashes.size;
+  }
+  has(fullHash: string): boolean {
+    return this.hashes.has(fullHash.slice(0, this.chars));
   }
 }
 
 export class HashedRosterLookup implements RosterLookup {
-  private readonly firstNames: Set<string>;
-  private readonly fullNames: Set<string>;
-  private readonly firstInitials: Set<string>;
-  private readonly surnames: Set<string>;
+  private readonly firstNames: HashList;
+  private readonly fullNames: HashList;
+  private readonly firstInitials: HashList;
+  private readonly surnames: HashList;
   // A post repeats words; hashing each distinct form once keeps a check cheap.
   private readonly cache = new Map<string, string>();
 
   constructor(private readonly roster: HashedRoster) {
-    this.firstNames = new Set(roster.firstNames);
-    this.fullNames = new Set(roster.fullNames);
-    this.firstInitials = new Set(roster.firstInitials);
-    this.surnames = new Set(roster.surnames);
+    this.firstNames = new HashList(roster.firstNames);
+    this.fullNames = new HashList(roster.fullNames);
+    this.firstInitials = new HashList(roster.firstInitials);
+    this.surnames = new HashList(roster.version === 1 ? roster.surnames : []);
   }
 
   private hash(form: string): string {
@@ -75,14 +88,15 @@ export class HashedRosterLookup implements RosterLookup {
   isFirstName(firstKey: string): boolean {
     return firstKey.length > 0 && this.firstNames.has(this.hash(firstKey));
   }
-  isFullName(firstKey: string, lastKey: string): boolean {
-    return this.fullNames.has(this.hash(`${firstKey} ${lastKey}`));
+  isFullName(givenKey: string, surnameKey: string): boolean {
+    return this.fullNames.has(this.hash(`${givenKey} ${surnameKey}`));
   }
   isFirstInitial(firstKey: string, initial: string): boolean {
     return this.firstInitials.has(this.hash(`${firstKey} ${initial}`));
   }
+  /** Only a version-1 roster holds surnames on their own. */
   isSurname(lastKey: string): boolean {
-    return this.surnames.has(this.hash(lastKey));
+    return this.surnames.size > 0 && this.surnames.has(this.hash(lastKey));
   }
 }
 

@@ -5,6 +5,8 @@
 import nlp from 'compromise';
 import wordLikeFirstNames from '../../rules/lexicon/word-like-first-names.json';
 
+const GIVEN_NAME_TAGS = new Set(['FirstName', 'MaleName', 'FemaleName']);
+const FUNCTION_TAGS = new Set(['Adverb', 'Preposition', 'Conjunction', 'QuestionWord', 'Pronoun', 'Determiner', 'Modal', 'Copula', 'Auxiliary', 'Expression', 'Negative']);
 const NAME_TAGS = new Set(['FirstName', 'MaleName', 'FemaleName', 'LastName', 'Person', 'ProperNoun']);
 const BASE_VERB_TAGS = new Set(['Infinitive', 'Copula', 'Modal', 'Auxiliary']);
 const COMMON_BASE_VERBS = new Set(['be', 'go', 'have', 'do', 'get', 'come', 'see', 'make', 'take', 'know', 'need', 'want', 'try', 'look', 'win', 'help', 'never', 'not', 'you', 'u', 'i', 'we', 'they', 'he', 'she', 'it', 'definitely', 'probably']);
@@ -45,6 +47,22 @@ export class WordKnowledge {
     return this.wordLike.has(lower);
   }
 
+  /** "jack", "charles", "florence": a given name in compromise's lexicon (and not only a word). */
+  isFirstNameWord(lower: string): boolean {
+    const tags = this.tagsOf(lower);
+    return tags.some((t) => GIVEN_NAME_TAGS.has(t));
+  }
+
+  /** "only", "when", "with", "could": a word that is not a noun, adjective or verb. */
+  isFunctionWord(lower: string): boolean {
+    return this.tagsOf(lower).some((t) => FUNCTION_TAGS.has(t));
+  }
+
+  /** "darwin", "nunez", "charles": a word compromise knows as a person's name (famous people included). */
+  isPersonName(lower: string): boolean {
+    return this.tagsOf(lower).some((t) => t === 'Person' || t === 'LastName' || GIVEN_NAME_TAGS.has(t));
+  }
+
   isLastName(lower: string): boolean {
     const tags = this.tagsOf(lower);
     return tags.length > 0 && tags.every((t) => t === 'LastName');
@@ -58,4 +76,12 @@ export class WordKnowledge {
     if (this.tagsOf(lower).includes('PastTense')) return true;
     return /[a-z]{2,}ed$/.test(lower) && this.isKnownWord(lower);
   }
+}
+
+let shared: WordKnowledge | undefined;
+
+/** One WordKnowledge for callers that have none of their own (it only wraps tables, so sharing it is safe). */
+export function sharedWordKnowledge(): WordKnowledge {
+  shared ??= new WordKnowledge();
+  return shared;
 }

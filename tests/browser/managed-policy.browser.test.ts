@@ -57,7 +57,7 @@ beforeAll(async () => {
     (line) => log.push(line),
     (line) => log.push(line),
   );
-  expect(log.join('\n')).toMatch(/Read 3 pupil names/);
+  expect(log.join('\n')).toMatch(/Read 3 pupils from .*, using the columns “Forename” \+ “Surname”/);
   policyFileText = await readFile(join(workDir, 'policy', 'chrome-linux.json'), 'utf8');
   policy = JSON.parse(policyFileText)['3rdparty'].extensions[EXTENSION_ID];
   // Its settings differ from the other browser files', so it may first wait

@@ -58,8 +58,50 @@ describe('pupilNamesFromCsv', () => {
   it('reads a full-name column, including "Surname, Forename" as SIMS writes it', () => {
     const result = pupilNamesFromCsv('Name,Year\n"Okoro, Tamsin",7\nZoë Anne O\'Neill,8\nCher,9\n');
     expect(result.names).toEqual(['Tamsin Okoro', "Zoë Anne O'Neill"]);
-    expect(result.columnsUsed).toBe('“Name” (first word and last word)');
+    expect(result.columnsUsed).toMatch(/^“Name” \(the last word, with any “de”, “van”, “Ní”… before it, is the surname/);
     expect(result.problems).toEqual([{ line: 4, problem: 'the name has no surname' }]);
+    expect(result.notes.map((n) => n.line)).toEqual([3]);
+  });
+
+  it('keeps multi-word surnames and given names whole, writing "Surname, Given" where the last word alone would split them wrongly', () => {
+    const csv = ['Forename,Surname', 'Siobhán,Ní Bhriain', 'Lucía,García Márquez', 'Thi Hoa,Nguyen', 'Daan,van der Berg', 'Tom,Lloyd-Davies'].join('\n');
+    expect(pupilNamesFromCsv(csv).names).toEqual(['Siobhán Ní Bhriain', 'García Márquez, Lucía', 'Thi Hoa Nguyen', 'Daan van der Berg', 'Tom Lloyd-Davies']);
+    const full = pupilNamesFromCsv('Full name\nMaría José de la Cruz\n"Kaur Sandhu, Harpreet"\n');
+    expect(full.names).toEqual(['María José de la Cruz', 'Kaur Sandhu, Harpreet']);
+    expect(full.notes).toEqual([]);
+  });
+
+  it('counts pupils, preferred names and duplicates separately, naming duplicate rows by line', () => {
+    const csv = [
+      'Forename,Preferred forename,Surname',
+      'Alexander,Sasha,Petrov', // 2: a preferred name
+      'Mohammed,,Khan', // 3
+      'Mohammed,,Khan', // 4: the same name as line 3 (two pupils can share one)
+      'Robert (Bobby),,Smith', // 5: a known-as name in brackets
+      'Jayden,Jayden,Whitlock', // 6: a preferred name that is the same is not another name
+      'Alexander,Sasha,Petrov', // 7: the same as line 2
+    ].join('\n');
+    const result = pupilNamesFromCsv(csv);
+    expect(result.pupils).toBe(6);
+    expect(result.preferredNames).toBe(2);
+    expect(result.duplicates).toEqual([
+      { line: 4, sameAs: 3 },
+      { line: 7, sameAs: 2 },
+    ]);
+    expect(result.names).toEqual(['Alexander Petrov', 'Sasha Petrov', 'Mohammed Khan', 'Robert Smith', 'Bobby Smith', 'Jayden Whitlock']);
+  });
+
+  it('reports rows it can only partly match, by line and without the name, and keeps them', () => {
+    const csv = ['Forename,Surname', 'J,Smith', 'Thi,Nguyen', 'Thi Hoa,Nguyen', '王,伟', 'Tamsin,Okoro'].join('\n');
+    const result = pupilNamesFromCsv(csv);
+    expect(result.pupils).toBe(5);
+    expect(result.notes).toEqual([
+      { line: 2, problem: expect.stringMatching(/single letter/) },
+      { line: 3, problem: expect.stringMatching(/will not be matched/) },
+      { line: 4, problem: expect.stringMatching(/never matched alone/) },
+      { line: 5, problem: expect.stringMatching(/not written in the Latin alphabet/) },
+    ]);
+    expect(JSON.stringify(result.notes)).not.toMatch(/Smith|Nguyen|Thi|王/);
   });
 
   it('refuses a file without name columns or without any lines', () => {

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashNameForm, nameForms } from '../../lib/names/roster-hash';
+import { nameFormSet } from '../../lib/names/name-parts';
+import { hashNameForm } from '../../lib/names/roster-hash';
 import { MANAGED_SCHEMA, schemaProblems, type ChromeSchema } from '../../utils/admin-settings';
 import { EXTENSION_PUBLIC_KEY, GECKO_ID } from '../../wxt.config';
 import { CHROME_EXTENSION_ID, extensionIdFromPublicKey, GECKO_EXTENSION_ID } from '../../scripts/lib/extension-ids';
@@ -108,7 +109,8 @@ async function everyFileAsSettings(): Promise<Record<string, Record<string, unkn
 
 describe('the admin tool', () => {
   it('says which columns it used and reports bad rows by line number, carrying on with the rest', () => {
-    expect(logs[0]).toBe('Read 5 pupil names from ' + join(dir, 'roster.csv') + ', using the columns “Forename” + “Surname”.');
+    expect(logs[0]).toBe('Read 5 pupils from ' + join(dir, 'roster.csv') + ', using the columns “Forename” + “Surname”.');
+    expect(logs[1]).toBe('The roster holds 5 names in all.');
     expect(warnings).toEqual([
       `${join(dir, 'roster.csv')} line 6: the surname is empty; skipped that row.`,
       `${join(dir, 'roster.csv')} line 8: the first name has digits or symbols, so it does not look like a name; skipped that row.`,
@@ -132,20 +134,24 @@ describe('the admin tool', () => {
     expect(reference.lockSettings).toBe(true);
   });
 
-  it('writes a roster the engine can match: every form of every good row, hashed under the school key', async () => {
+  it('writes a roster the engine can match: every form of every good row, as pairs, hashed under the school key and cut short', async () => {
     const { hashedRoster: roster } = (await everyFileAsSettings())['chrome-linux.json'] as {
-      hashedRoster: { key: string; firstNames: string[]; fullNames: string[]; firstInitials: string[]; surnames: string[] };
+      hashedRoster: { version: number; pupils: number; key: string; firstNames: string[]; fullNames: string[]; firstInitials: string[]; surnames?: string[] };
     };
+    expect(roster.version).toBe(2);
+    expect(roster.pupils).toBe(PUPILS.length);
+    expect(roster.surnames).toBeUndefined();
+    const hashed = (form: string, list: string[]) => hashNameForm(roster.key, form, list[0].length);
     for (const pupil of PUPILS) {
-      const forms = nameForms(pupil)!;
-      expect(roster.firstNames).toContain(hashNameForm(roster.key, forms.first));
-      expect(roster.fullNames).toContain(hashNameForm(roster.key, forms.full!));
-      expect(roster.firstInitials).toContain(hashNameForm(roster.key, forms.firstInitial!));
-      expect(roster.surnames).toContain(hashNameForm(roster.key, forms.surname!));
+      const forms = nameFormSet(pupil);
+      for (const form of forms.firstNames) expect(roster.firstNames).toContain(hashed(form, roster.firstNames));
+      for (const form of forms.fullNames) expect(roster.fullNames).toContain(hashed(form, roster.fullNames));
+      for (const form of forms.firstInitials) expect(roster.firstInitials).toContain(hashed(form, roster.firstInitials));
     }
-    // O’Sullivan-Reyes may also be written "Declan Reyes" (see extraFullForms).
-    expect(roster.fullNames).toContain(hashNameForm(roster.key, 'declan reyes'));
-    expect(roster.fullNames).toHaveLength(PUPILS.length + 1);
+    // O’Sullivan-Reyes may also be written "Declan Reyes" or "Declan O'Sullivan".
+    expect(roster.fullNames).toContain(hashed('declan reyes', roster.fullNames));
+    expect(roster.fullNames).toContain(hashed('declan osullivan', roster.fullNames));
+    expect(roster.fullNames).toHaveLength(PUPILS.length + 2);
   });
 
   it('never writes a pupil’s name in plaintext, in any file, in any case or spelling', async () => {
@@ -170,6 +176,61 @@ describe('the admin tool', () => {
   it('names the same extension as wxt.config.ts', () => {
     expect(extensionIdFromPublicKey(EXTENSION_PUBLIC_KEY)).toBe(CHROME_EXTENSION_ID);
     expect(GECKO_EXTENSION_ID).toBe(GECKO_ID);
+  });
+});
+
+describe('the admin tool’s report on a messy roster', () => {
+  it('reports pupils, preferred names and duplicates separately, names duplicate rows, and lists rows it can only partly match', async () => {
+    const csv = [
+      'Forename,Preferred forename,Surname,Year',
+      'Alexander,Sasha,Petrov,7',
+      'Mohammed,,Khan,7',
+      'Mohammed,,Khan,8',
+      'Thi,,Nguyen,8',
+      'J,,Smith,8',
+      'Siobhán,,Ní Bhriain,8',
+    ].join('\n');
+    await writeFile(join(dir, 'messy.csv'), csv);
+    const said: string[] = [];
+    const warned: string[] = [];
+    const target = join(dir, 'messy-out');
+    const result = await run(['--roster', join(dir, 'messy.csv'), '--school', 'Oakfield', '--out', target], (line) => said.push(line), (line) => warned.push(line));
+    expect(result.pupils).toBe(6);
+    expect(said.slice(0, 4)).toEqual([
+      `Read 6 pupils from ${join(dir, 'messy.csv')}, using the columns “Forename” + “Preferred forename” + “Surname”.`,
+      '1 preferred first name differs from the legal one and is matched as well.',
+      '1 row has the same name as an earlier row: line 4 (same as line 3). Each name is kept once and matches every pupil who has it; check for a repeated row if these should be different pupils.',
+      'The roster holds 6 names in all.',
+    ]);
+    expect(warned).toEqual([
+      expect.stringMatching(new RegExp(`^${join(dir, 'messy.csv')} line 5: the first name cannot stand on its own .*; kept that row\\.$`)),
+      expect.stringMatching(/ line 6: the first name is a single letter, .*; kept that row\.$/),
+    ]);
+    expect(said.join('\n') + warned.join('\n')).not.toMatch(/Khan|Nguyen|Smith|Petrov|Siobh/);
+  });
+
+  it('writes a roster per group with --split-by, each with its own key and only that group’s pupils, plus the whole school', async () => {
+    const target = join(dir, 'split-out');
+    const said: string[] = [];
+    await run(['--roster', join(dir, 'messy.csv'), '--school', 'Oakfield', '--split-by', 'year', '--out', target], (line) => said.push(line), () => {});
+    const rosterIn = async (folder: string) => JSON.parse(await readFile(join(target, folder, 'chrome-linux.json'), 'utf8'))['3rdparty'].extensions[ID].hashedRoster;
+    const [whole, year7, year8] = await Promise.all([rosterIn('whole-school'), rosterIn('year-7'), rosterIn('year-8')]);
+    expect(whole.pupils).toBe(6);
+    expect(year7.pupils).toBe(3); // Alexander, Sasha, Mohammed
+    expect(year8.pupils).toBe(4); // Mohammed, Thi, J, Siobhán
+    expect(new Set([whole.key, year7.key, year8.key]).size).toBe(3);
+    const has = (roster: { key: string; fullNames: string[] }, pair: string) => roster.fullNames.includes(hashNameForm(roster.key, pair, roster.fullNames[0].length));
+    expect(has(year7, 'sasha petrov')).toBe(true);
+    expect(has(year8, 'sasha petrov')).toBe(false);
+    expect(has(year8, 'siobhan nibhriain')).toBe(true);
+    expect(said).toContain(`Wrote 7 files for Year “7” (3 names) to ${join(target, 'year-7')}.`);
+    for (const file of ['google-admin-console.json', 'windows-chrome.reg', 'firefox-policies.json']) await expect(readFile(join(target, 'year-8', file))).resolves.toBeTruthy();
+  });
+
+  it('stops with a clear line when the --split-by column is not there', async () => {
+    await expect(run(['--roster', join(dir, 'messy.csv'), '--school', 'Oakfield', '--split-by', 'House', '--out', join(dir, 'z')], () => {}, () => {})).rejects.toThrow(
+      /has no column called “House” to split the roster by \(found: “Forename”, “Preferred forename”, “Surname”, “Year”\)/,
+    );
   });
 });
 

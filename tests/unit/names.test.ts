@@ -52,6 +52,44 @@ describe('school names', () => {
   });
 });
 
+describe('school aliases that also name a saint, a person, a place or another body', () => {
+  const schoolIn = (names: string[], text: string) =>
+    check(text, validateConfig({ schoolNames: names, pupilNames: [], staffNames: [], role: 'pupil' })).filter((f) => f.category === 'school-name').map((f) => f.match);
+  const SAINT = ["St Cuthbert's Catholic High School", "St Cuthbert's", 'Cuthberts', 'SCHS'];
+  const PERSON = ['Brunel Academy', 'Brunel', 'BA'];
+  const PLACE = ['Nightingale Park School', 'Nightingale Park', 'Nightingale', 'NPS'];
+
+  it.each([
+    [SAINT, "St Cuthbert's mocks start next week"],
+    [SAINT, 'cuthberts canteen is a joke'],
+    [SAINT, 'SCHS netball team won the league'],
+    [SAINT, "Proud of our St Cuthbert's pupils today"],
+    [PERSON, 'Brunel Academy open evening tonight'],
+    [PERSON, 'the new head at Brunel is strict'],
+    [PLACE, 'nightingale park teachers are great'],
+    [PLACE, 'Year 7 at Nightingale had a great trip'],
+  ])('finds the school in %j: %s', (names, text) => {
+    expect(schoolIn(names, text)).toHaveLength(1);
+  });
+
+  it.each([
+    [SAINT, "St Cuthbert's Day is 20 March"],
+    [SAINT, "Walking St Cuthbert's Way this summer with my dad"],
+    [SAINT, "St Cuthbert's relics are in Durham Cathedral"],
+    [SAINT, 'St Cuthbert of Lindisfarne was a monk'],
+    [PERSON, 'Isambard Kingdom Brunel built the Clifton Suspension Bridge'],
+    [PERSON, 'Brunel University open day was good'],
+    [PERSON, 'watched a documentary about Brunel the engineer'],
+    [PERSON, 'I have a BA in history'],
+    [PLACE, 'Florence Nightingale was a nurse in the Crimean War'],
+    [PLACE, 'Nightingale Hospital in London was built in 9 days'],
+    [PLACE, 'walking the dog in Nightingale Park, the pond is frozen'],
+    [PLACE, 'the NPS survey says adults are happier'],
+  ])('leaves alone in %j: %s', (names, text) => {
+    expect(schoolIn(names, text)).toEqual([]);
+  });
+});
+
 describe('pupil names', () => {
   it.each([
     ['Tamsin Okoro won the poetry prize', 'pupil-name:Tamsin Okoro'],
@@ -145,5 +183,25 @@ describe('findings point at the original text', () => {
     expect(finding.policySections).toEqual(['objective-1', 'objective-4']);
     expect(finding.message).toContain('Tamsin Okoro');
     expect(finding.severity).toBe('warning');
+  });
+});
+
+describe('staff with surnames of more than one word', () => {
+  const config = validateConfig({
+    schoolNames: [],
+    pupilNames: [],
+    staffNames: ['Mr Van der Berg', 'Ms Ní Bhriain', 'Mrs Lloyd-Davies', 'Daniel Okafor'],
+    role: 'pupil',
+  });
+  // Staff are not a category of their own: a staff mention makes the target of an accusation identifiable.
+  it.each([
+    ['mr van der berg is a liar and steals from the school fund', 'van der berg'],
+    ['Mr Van der Berg is a liar and steals from the school fund', 'Van der Berg'],
+    ['mrs lloyd davies is a liar and steals from the school fund', 'lloyd davies'],
+    ['Mrs Lloyd-Davies is a liar and steals from the school fund', 'Lloyd-Davies'],
+    ['Daniel Okafor is a liar and steals from the school fund', 'Daniel Okafor'],
+  ])('makes the target identifiable: %s', (text, who) => {
+    const defamation = check(text, config).filter((f) => f.category === 'defamation');
+    expect(defamation.map((f) => f.match).join(' | ')).toContain(who);
   });
 });

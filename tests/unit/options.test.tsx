@@ -115,16 +115,20 @@ describe('the options page', () => {
     await waitFor(() => expect(port.state.local.policyUrl).toBe('https://school.example/policy'));
   });
 
-  it('imports a roster CSV as hashes only, and reports skipped rows by line', async () => {
+  it('imports a roster CSV as hashes only, says which columns it used, and reports skipped and partly matched rows by line', async () => {
     const port = fakePort();
     await renderOptions(port);
-    upload(screen.getByLabelText('Import a roster (CSV file)'), 'pupils.csv', '\uFEFFForename,Surname\r\nTamsin,Okoro\r\nJo,\r\nBartholomew,Quigley\r\n', 'text/csv');
-    await screen.findByText('Imported 2 pupils as a private roster.');
+    const csv = '\uFEFFUPN,Forename,Known as,Surname\r\nA1,Tamsin,,Okoro\r\nA2,Jo,,\r\nA3,Bartholomew,Bart,Quigley\r\nA4,Tamsin,,Okoro\r\nA5,J,,Smith\r\n';
+    upload(screen.getByLabelText('Import a roster (CSV file)'), 'pupils.csv', csv, 'text/csv');
+    await screen.findByText('Imported 4 pupils as a private roster, using the columns “Forename” + “Known as” + “Surname”.');
     expect(screen.getByText('Line 3: the surname is empty; skipped.')).toBeTruthy();
+    expect(screen.getByText('Preferred first names that differ from the legal ones, matched as well: 1.')).toBeTruthy();
+    expect(screen.getByText(/Rows with the same name as an earlier row .*: line 5 \(same as line 2\)\./)).toBeTruthy();
+    expect(screen.getByText(/^Line 6: the first name is a single letter.*; kept\.$/)).toBeTruthy();
     const saved = JSON.stringify(port.state.local);
-    expect(port.state.local.hashedRoster).toMatchObject({ version: 1 });
-    expect(saved).not.toMatch(/Tamsin|Okoro|Bartholomew|Quigley|Jo\b/i);
-    expect(screen.getByText(/A private roster is in use, with 2 names/)).toBeTruthy();
+    expect(port.state.local.hashedRoster).toMatchObject({ version: 2, pupils: 4 });
+    expect(saved).not.toMatch(/Tamsin|Okoro|Bartholomew|Quigley|Bart\b|Smith|Jo\b/i);
+    expect(screen.getByText(/A private roster is in use, made from 4 pupils/)).toBeTruthy();
 
     fireEvent.click(screen.getByRole('button', { name: 'Remove the private roster' }));
     await waitFor(() => expect(port.state.local.hashedRoster).toBeUndefined());

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { createRosterKey, extraFullForms, hashNameForm, hashRoster, nameForms } from '../../lib/names/roster-hash';
+import { createRosterKey, hashLengthFor, hashNameForm, hashRoster, hashRosterVersion1, nameForms } from '../../lib/names/roster-hash';
 
 const KEY = Buffer.alloc(32, 7).toString('base64');
 
@@ -53,41 +53,51 @@ describe('nameForms', () => {
   });
 });
 
-describe('extraFullForms', () => {
-  it('adds the first part of a hyphenated first name with the surname', () => {
-    expect(extraFullForms('Ji-woo Park')).toEqual(['ji park']);
-    expect(extraFullForms('Tamsin Okoro')).toEqual([]);
-    expect(extraFullForms('Zoë Anne O’Neill')).toEqual([]);
-  });
-
-  it('is hashed into the roster too', () => {
-    expect(hashRoster(['Ji-woo Park'], KEY).fullNames).toEqual([nodeHash(KEY, 'ji park'), nodeHash(KEY, 'jiwoo park')].sort());
+describe('hashLengthFor', () => {
+  it('keeps just enough of each hash that a chance match stays below the rate', () => {
+    expect(hashLengthFor(30, 1e-4)).toBe(4); // 24 bits: 30 / 2^24 ≈ 2e-6
+    expect(hashLengthFor(600, 1e-4)).toBe(4); // 600 / 2^24 ≈ 3.6e-5
+    expect(hashLengthFor(3000, 1e-4)).toBe(5); // 3000 / 2^24 would be 1.8e-4; 2^30 gives 2.8e-6
+    expect(hashLengthFor(300, 1e-6)).toBe(5);
+    expect(hashLengthFor(2000, 1e-6)).toBe(6);
+    for (const count of [1, 10, 100, 1000, 10_000]) {
+      for (const rate of [1e-4, 1e-6]) expect(count / 2 ** (6 * hashLengthFor(count, rate))).toBeLessThanOrEqual(rate);
+    }
   });
 });
 
-describe('hashRoster', () => {
-  const roster = hashRoster(['Tamsin Okoro', 'Zoë Wiśniewski', 'Zoe Wisniewski', 'Tamsin Bell'], KEY);
+describe('hashRoster (version 2)', () => {
+  const roster = hashRoster(['Tamsin Okoro', 'Zoë Wiśniewski', 'Zoe Wisniewski', 'Tamsin Bell', 'María José de la Cruz'], KEY);
+  const cut = (form: string, list: string[]) => nodeHash(KEY, form).slice(0, list[0].length);
 
-  it('holds every form the engine matches, hashed under the given key', () => {
-    expect(roster.version).toBe(1);
+  it('holds first names, given–surname pairs and initials, cut short, and never a surname alone', () => {
+    expect(roster.version).toBe(2);
     expect(roster.key).toBe(KEY);
-    expect(roster.firstNames).toContain(nodeHash(KEY, 'tamsin'));
-    expect(roster.fullNames).toContain(nodeHash(KEY, 'tamsin okoro'));
-    expect(roster.firstInitials).toContain(nodeHash(KEY, 'tamsin o'));
-    expect(roster.surnames).toContain(nodeHash(KEY, 'wisniewski'));
+    expect(roster.pupils).toBe(5);
+    expect(roster.surnames).toBeUndefined();
+    expect(roster.firstNames).toContain(cut('tamsin', roster.firstNames));
+    expect(roster.firstNames).toContain(cut('mariajose', roster.firstNames));
+    for (const pair of ['tamsin okoro', 'maria delacruz', 'maria cruz', 'mariajose delacruz', 'mariajose cruz']) {
+      expect(roster.fullNames).toContain(cut(pair, roster.fullNames));
+    }
+    expect(roster.firstInitials).toContain(cut('tamsin o', roster.firstInitials));
+    expect(roster.fullNames).not.toContain(cut('okoro', roster.fullNames));
+    // A small roster needs few characters: 4 first names / 2^24 is far below one in a million.
+    expect(roster.firstNames[0]).toHaveLength(4);
+    expect(roster.fullNames[0]).toHaveLength(4);
   });
 
   it('de-duplicates and sorts, so order and shared names do not show', () => {
-    expect(roster.firstNames).toHaveLength(2);
-    expect(roster.fullNames).toHaveLength(3);
-    for (const list of [roster.firstNames, roster.fullNames, roster.firstInitials, roster.surnames]) {
+    expect(roster.firstNames).toHaveLength(4); // tamsin, zoe (once), maria, mariajose
+    for (const list of [roster.firstNames, roster.fullNames, roster.firstInitials]) {
       expect(list).toEqual([...list].sort());
+      expect(new Set(list).size).toBe(list.length);
     }
   });
 
   it('contains no name in plaintext', () => {
     const text = JSON.stringify(roster).toLowerCase();
-    for (const word of ['tamsin', 'okoro', 'zoe', 'wisniewski', 'bell']) expect(text).not.toContain(word);
+    for (const word of ['tamsin', 'okoro', 'zoe', 'wisniewski', 'bell', 'maria', 'cruz']) expect(text).not.toContain(word);
   });
 
   it('makes a fresh key when none is given', () => {
@@ -95,5 +105,19 @@ describe('hashRoster', () => {
     const b = hashRoster(['Tamsin Okoro']);
     expect(a.key).not.toBe(b.key);
     expect(a.fullNames).not.toEqual(b.fullNames);
+  });
+});
+
+describe('hashRosterVersion1 (what older admin tools wrote)', () => {
+  const roster = hashRosterVersion1(['Tamsin Okoro', 'Zoë Wiśniewski', 'Zoe Wisniewski', 'Tamsin Bell'], KEY);
+
+  it('holds every half whole, surnames included', () => {
+    expect(roster.version).toBe(1);
+    expect(roster.firstNames).toContain(nodeHash(KEY, 'tamsin'));
+    expect(roster.fullNames).toContain(nodeHash(KEY, 'tamsin okoro'));
+    expect(roster.firstInitials).toContain(nodeHash(KEY, 'tamsin o'));
+    expect(roster.surnames).toContain(nodeHash(KEY, 'wisniewski'));
+    expect(roster.firstNames).toHaveLength(2);
+    expect(roster.fullNames).toHaveLength(3);
   });
 });

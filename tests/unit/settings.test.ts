@@ -99,8 +99,8 @@ describe('the school’s settings', () => {
 
   it('skips a bad hash but keeps the roster; a roster without its key is ignored', () => {
     const spy = quiet();
-    const { settings } = layerSettings({ hashedRoster: { ...roster, surnames: [...roster.surnames, 'Okoro'] } }, {});
-    expect(settings.hashedRoster?.surnames).toEqual(roster.surnames);
+    const { settings } = layerSettings({ hashedRoster: { ...roster, firstNames: [...roster.firstNames, 'Okoro!', 'abcdefghijklmnop'] } }, {});
+    expect(settings.hashedRoster?.firstNames).toEqual(roster.firstNames);
     const warn = vi.fn();
     const { settings: keyless } = layerSettings({ hashedRoster: { ...roster, key: '' } }, {}, warn);
     expect(keyless.hashedRoster).toBeUndefined();
