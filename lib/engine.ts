@@ -21,7 +21,7 @@ import { compromiseKnowsWord, isCommonWord } from './rules/english';
 import wordGuard from './rules/word-guard.json';
 import { RuleSet, type CompiledRule, type Eligibility, type TermLike } from './rules/ruleset';
 import { matchTerms, type MatchTerm, type ParsedWindow } from './rules/start-positions';
-import { normalise, originalSpan, type NormalisedText } from './text/normalise';
+import { normalise, originalSpan, type KnownWord, type NormalisedText } from './text/normalise';
 import { tokenise, type Sentence, type Token } from './text/tokens';
 import { findProfanity } from './profanity';
 import { appliesTo, modelFindings, reasonTokens } from './classifier/findings';
@@ -83,7 +83,7 @@ export interface PreparedConfig {
   pupils: PupilNameMatcher;
   staff: StaffNameMatcher;
   rules: RuleSet;
-  isKnownWord: (lower: string) => boolean;
+  isKnownWord: KnownWord;
   /** A word of a roster, staff or school name: never read as a misspelt lexicon word. */
   isNameWord: (token: Token) => boolean;
   /** Where a run-together pair splits ("Ihate"), or 0. */
@@ -93,6 +93,14 @@ export interface PreparedConfig {
 }
 
 const prepared = new WeakMap<CheckConfig, PreparedConfig>();
+
+/** The rules' word beginnings, plus those of this school's own names. */
+function withPrefixesOf(prefixes: ReadonlySet<string>, words: ReadonlySet<string>): ReadonlySet<string> {
+  if (words.size === 0) return prefixes;
+  const all = new Set(prefixes);
+  for (const word of words) for (let i = 1; i <= word.length; i++) all.add(word.slice(0, i));
+  return all;
+}
 
 /** Builds the lookup tables for a configuration once; check() reuses them. */
 export function prepare(config: CheckConfig): PreparedConfig {
@@ -112,7 +120,9 @@ export function prepare(config: CheckConfig): PreparedConfig {
     pupils: new PupilNameMatcher(roster, wordKnowledge()),
     staff: new StaffNameMatcher(config.staffNames),
     rules,
-    isKnownWord: (lower) => rules.isLexiconWord(lower) || rules.isPatternWord(lower) || schoolWords.has(lower),
+    isKnownWord: Object.assign((lower: string) => rules.isLexiconWord(lower) || rules.isPatternWord(lower) || schoolWords.has(lower), {
+      prefixes: withPrefixesOf(rules.wordPrefixes(), schoolWords),
+    }),
     // A name is never two words run together ("Mr Blackwood" is not "Black wood").
     splitWord: (word, sentenceStart) => (isNameKey(nameKey(word)) ? 0 : rules.compoundSplit(word, sentenceStart)),
     isNameWord: (token) => isNameKey(token.key),
@@ -385,7 +395,10 @@ function mentionsIn<M extends { firstToken: number }>(mentions: readonly M[], to
  * whole, so frames such as "calling someone X is not OK" are seen with their words.
  */
 function parseWindows(sentence: Sentence, tokens: readonly Token[], hits: number[]): Window[] {
-  const whole = { start: sentence.start, end: sentence.end };
+  // From the first word to just after the last (its punctuation counts for frames like questions):
+  // whatever else the sentence holds, such as a pasted run of symbols, is never handed to the parser.
+  const lastToken = tokens[sentence.endToken - 1];
+  const whole = { start: tokens[sentence.firstToken].start, end: Math.min(sentence.end, lastToken.end + lastToken.after.length) };
   if (sentence.endToken - sentence.firstToken <= 2 * WINDOW_WORDS + 6) return [whole];
   const ranges: Array<[number, number]> = hits.length === 0 ? [[sentence.firstToken, sentence.endToken - 1]] : [];
   for (const hit of hits) {

@@ -490,6 +490,29 @@ export class RuleSet {
     return this.tagsOfWord(lower) !== undefined || this.phrases.has(lower);
   }
 
+  private knownPrefixes: Set<string> | undefined;
+
+  /**
+   * Every beginning of every word isLexiconWord or isPatternWord knows
+   * (plurals included), so the normaliser can stop reading a run of spaced
+   * letters as soon as no such word could start with them.
+   */
+  wordPrefixes(): ReadonlySet<string> {
+    if (!this.knownPrefixes) {
+      const prefixes = new Set<string>();
+      const add = (word: string): void => {
+        for (let i = 1; i <= word.length; i++) prefixes.add(word.slice(0, i));
+      };
+      for (const word of [...this.words.keys(), ...this.phrases.keys(), ...this.vocabulary]) {
+        add(word);
+        add(`${word}s`);
+        add(`${word}es`);
+      }
+      this.knownPrefixes = prefixes;
+    }
+    return this.knownPrefixes;
+  }
+
   /** Lexicon words (not everyday ones) by length and first letter, for reading masked words. */
   private maskIndex: Map<string, string[]> | undefined;
   private readonly maskCache = new Map<string, string | null>();

@@ -251,29 +251,35 @@ function wholeRun(letters: number[], pieces: Piece[]): Array<[number, number]> {
 function spacedWords(letters: string[], isKnownWord: KnownWord): Array<[number, number]> {
   const n = letters.length;
   if (n < 3) return [];
-  // A pasted run repeats the same few letter strings ("a a a a …"): ask about each once.
-  const known = new Map<string, boolean>();
-  const isKnown = (lower: string): boolean => {
-    let answer = known.get(lower);
-    if (answer === undefined) {
-      answer = isKnownWord(lower);
-      if (known.size < 50_000) known.set(lower, answer);
-    }
-    return answer;
-  };
-  const best = new Float64Array(n + 1);
+  const lower = letters.map((l) => l.toLowerCase());
+  const prefixes = isKnownWord.prefixes;
+  // Forward: from each start, only as far as some known word could still begin with these letters
+  // (one or two steps in a run of "a a a …"), so a pasted run costs a few lookups per letter.
+  const best = new Float64Array(n + 1).fill(-1);
   const wordStart = new Int32Array(n + 1).fill(-1);
-  for (let end = 1; end <= n; end++) {
-    best[end] = best[end - 1];
-    wordStart[end] = -1;
+  best[0] = 0;
+  const known = new Map<string, boolean>();
+  for (let start = 0; start < n; start++) {
+    if (best[start] < 0) continue;
+    // Leaving this letter as it is.
+    if (best[start] > best[start + 1]) {
+      best[start + 1] = best[start];
+      wordStart[start + 1] = -1;
+    }
     let joined = '';
-    for (let start = end - 1; start >= 0 && end - start <= MAX_SPACED_WORD; start--) {
+    for (let end = start + 1; end <= n && end - start <= MAX_SPACED_WORD; end++) {
       // A digit that is not leetspeak ends every longer word too.
-      if (!isLetter(letters[start])) break;
-      joined = letters[start] + joined;
-      const length = end - start;
-      if (length < 3 || !isKnown(joined.toLowerCase())) continue;
-      const score = best[start] + length * length;
+      if (!isLetter(letters[end - 1])) break;
+      joined += lower[end - 1];
+      if (prefixes && !prefixes.has(joined)) break;
+      if (end - start < 3) continue;
+      let isWord = known.get(joined);
+      if (isWord === undefined) {
+        isWord = isKnownWord(joined);
+        if (known.size < 50_000) known.set(joined, isWord);
+      }
+      if (!isWord) continue;
+      const score = best[start] + (end - start) * (end - start);
       if (score > best[end]) {
         best[end] = score;
         wordStart[end] = start;
@@ -292,7 +298,13 @@ function spacedWords(letters: string[], isKnownWord: KnownWord): Array<[number, 
   return words.reverse();
 }
 
-export type KnownWord = (lower: string) => boolean;
+export type KnownWord = ((lower: string) => boolean) & {
+  /**
+   * Every beginning of every known word, if the caller can list them: a run of
+   * spaced letters is then only searched as far as a word could still start.
+   */
+  prefixes?: ReadonlySet<string>;
+};
 
 /**
  * The lexicon word a masked word stands for, given in lower case with "*"
@@ -536,6 +548,12 @@ function normaliseFully(original: string, isKnownWord: KnownWord, splitWord?: Sp
         raw = masked.pieces;
         j = masked.end;
       }
+    }
+    // A single Latin letter or digit ("u", "2") has nothing to clean: most pieces of a spaced-out run.
+    if (raw.length === 1 && raw[0].value.charCodeAt(0) < 0x80) {
+      builder.push(raw[0].value, raw[0].start, raw[0].end);
+      i = j;
+      continue;
     }
     // A word is at most a few hundred characters; anything longer is a pasted blob, left alone for speed.
     let word = j - i > 200 ? raw : inHandle ? cleanLookalikes(raw) : squeezeStretched(cleanWord(raw, isKnownWord));
