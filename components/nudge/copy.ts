@@ -49,6 +49,26 @@ export function policyLinkName(section: string): string {
   return topic ? `Read ${label} of the policy (${topic})` : `Read ${label} of the policy`;
 }
 
+/**
+ * A post the checker could not finish with. Calm and factual: nothing is wrong
+ * with the post as far as anyone knows, and the writer should not feel accused.
+ */
+export const UNCHECKED_TITLE = 'This post could not be checked';
+export const UNCHECKED_TOO_MANY_TITLE = 'Slow down a moment';
+
+export function uncheckedIntro(reason: 'timed-out' | 'failed' | 'too-many-checks', choice: 'ask' | 'hold'): string {
+  if (reason === 'too-many-checks') {
+    return 'A lot of posts have been checked from this tab in the last few seconds. Wait a moment, then send it again. Your post is still here.';
+  }
+  const why =
+    reason === 'timed-out'
+      ? 'Second Thought couldn’t finish checking this post in time, so it hasn’t looked at what it says.'
+      : 'Something went wrong while Second Thought was checking this post, so it hasn’t looked at what it says.';
+  return choice === 'ask'
+    ? `${why} You can post it as it is, or edit it first.`
+    : `${why} Your school has asked that posts aren’t sent unless they’ve been checked. Your post is still here: you can edit it, or try sending it again in a moment.`;
+}
+
 /** Said when the school has asked that posts like this are not sent (mode 'block'). */
 export const BLOCKED_NOTE =
   'Your school has asked that posts like this aren’t sent, so this one can’t go as it is. You can still edit it and post something else.';
