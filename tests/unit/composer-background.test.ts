@@ -11,6 +11,7 @@ import { hashRoster } from '@/lib/names/roster-hash';
 import { isSiteDisabled, layerSettings, supportContactFrom } from '@/utils/settings';
 import { BUILT_IN_SITES } from '@/utils/sites';
 import type { Finding } from '@/lib/types';
+import { createCheckClient } from '@/utils/composer/check-client';
 
 const finding: Finding = {
   category: 'pupil-name',
@@ -285,5 +286,22 @@ describe('support contacts', () => {
     ['Reception, 01632 960 000, 8am to 4pm', { name: 'Reception', phone: '01632 960 000', text: '8am to 4pm' }],
   ])('reads %j', (line, contact) => {
     expect(supportContactFrom(line)).toEqual(contact);
+  });
+});
+
+describe('the content script’s side', () => {
+  it('remembers what the school wants done with a post the background never answers about, and how long to wait', async () => {
+    const replies: unknown[] = [
+      { ready: true, whenUnchecked: { choice: 'hold', answerWithinMs: 12_000 } },
+      { unchecked: 'timed-out', detail: 'took too long', choice: 'hold', whenUnchecked: { choice: 'hold', answerWithinMs: 12_000 } },
+      'nonsense',
+    ];
+    const client = createCheckClient(async () => replies.shift());
+    expect(client.whenUnchecked()).toBe('post');
+    await client.warmUp();
+    expect(client.whenUnchecked()).toBe('hold');
+    expect(client.waitLimitMs()).toBe(13_000);
+    await expect(client.requestCheck('x', 'x.com')).resolves.toEqual({ unchecked: 'timed-out', detail: 'took too long', choice: 'hold' });
+    await expect(client.requestCheck('x', 'x.com')).resolves.toEqual({ unchecked: 'failed', detail: 'the checker gave no answer' });
   });
 });
