@@ -612,6 +612,21 @@ describe('only what the person does', () => {
     expect(submitted).toEqual(['Tamsin Okoro kys', 'Tamsin Okoro kys']);
   });
 
+  it('does not take the person’s click into the editor as theirs for a page’s submit just after', async () => {
+    const { check } = startGuard({ keys: [] });
+    const form = document.createElement('form');
+    const editor = document.createElement('textarea');
+    editor.className = 'editor';
+    editor.value = 'kys';
+    form.append(editor);
+    document.body.append(form);
+    form.addEventListener('submit', (event) => event.preventDefault());
+    editor.click();
+    form.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+    await settle();
+    expect(check).not.toHaveBeenCalled();
+  });
+
   it('checks a form’s submit that follows the person’s own Enter in it', async () => {
     const { check } = startGuard({ keys: [] });
     const form = document.createElement('form');

@@ -107,6 +107,8 @@ const MAX_ANCESTOR_STEPS = 30;
 const WARM_UP_INTERVAL_MS = 10_000;
 /** The custom element that hosts the nudge (see components/nudge/mount.tsx). */
 export const NUDGE_ELEMENT = 'second-thought-nudge';
+// Controls whose click can submit a form (a site's own script may do it for a div-button).
+const SUBMITTING_CONTROLS = 'button, input[type="submit"], input[type="image"], input[type="button"], [role="button"]';
 
 // Kept on the content script's own global object. Every content script of this
 // extension in a frame shares one isolated world (Chrome) or sandbox (Firefox),
@@ -441,8 +443,9 @@ export function createComposerGuard(options: GuardOptions): Guard {
 
   const onClick = (event: Event): void => {
     if (replaying || !isPersonAction(event)) return;
-    const origin = eventOrigin(event);
-    if (origin) lastSendGesture = { target: origin, at: Date.now() };
+    // A click into the editor is not a send; one on a button may submit its form.
+    const pressed = event.composedPath().find((node) => isElement(node) && node.matches(SUBMITTING_CONTROLS));
+    if (pressed) lastSendGesture = { target: pressed as Element, at: Date.now() };
     const control = sendControlIn(event);
     if (!control || isDisabled(control)) return;
     if (pending()) return swallow(event);
