@@ -9,7 +9,7 @@ import type { EngineHost } from './engine-host';
 import { createRateLimit, type RateLimit } from './rate-limit';
 
 /** Checks one tab may ask for, and in what time: no person posts this fast. */
-export const CHECKS_PER_TAB = { max: 10, windowMs: 10_000 };
+export const CHECKS_PER_TAB = { max: 20, windowMs: 10_000 };
 // Messaging between the service worker, the offscreen document and the worker.
 const ANSWER_SLACK_MS = 1_000;
 
