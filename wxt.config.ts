@@ -2,6 +2,7 @@ import path from 'node:path';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { CLASSIFIER_PACKAGE_PATH } from './utils/classifier-file';
+import { normaliseHost, siteEntryProblem } from './utils/admin-settings';
 
 // The public half of the signing key. It fixes the extension ID for unpacked
 // and self-hosted builds, so managed policy can name the extension:
@@ -11,12 +12,41 @@ export const EXTENSION_PUBLIC_KEY =
   'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAwIyBVx1hP1IXwNWzC+VtT3gQPJEQ2QkRFAc1NNj4Z19OS8En8nn3AuUz8/M3m0ej4inUWxyHGwf6FVRgQsXiz8IyQ/78O1AB5wPDERyI0GhMULMkHrykCfG099p0MA0PKkibub/IRfdIttDpADFJKScq7evtm1/8Az2stHEFUkgM601ZAms8f8qt3JDe8zBNI4svZnONk0kr04Ua2RYP0tcWMlAJBrPVWualSHELUGXhe6Cvy5+deCcXl1vkysvckSa2fO6DYqi6Q15qikjtXfnnVeYX5B5+mVcGmSFzp+PxRMa1m6wh/RSxraCU2WJUewLJcpkjdx8D5aslath2ZQIDAQAB';
 export const GECKO_ID = 'second-thought@schools.example';
 
+/**
+ * A school's own build: SECOND_THOUGHT_SCHOOL_SITES="forum.oakfield.org.uk *.oakfield-priory.org.uk"
+ * puts exactly those sites in the manifest's host access, so a force-installed
+ * extension guards them with no one having to allow them (managed policy cannot
+ * grant optional permissions). Without it, extraSites wait for a person to allow
+ * them on the options page. See README, Permissions.
+ */
+export function schoolSiteMatches(list = process.env.SECOND_THOUGHT_SCHOOL_SITES ?? ''): string[] {
+  return list
+    .split(/[\s,]+/)
+    .filter(Boolean)
+    .map((entry) => {
+      const host = normaliseHost(entry);
+      const problem = host ? siteEntryProblem(host) : `“${entry}” is not a site’s address`;
+      if (problem) throw new Error(`SECOND_THOUGHT_SCHOOL_SITES: ${problem}`);
+      return `*://${host}/*`;
+    });
+}
+
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
+  // A school's own build goes beside the store build, never over it: .output/chrome-mv3-school.
+  ...(process.env.SECOND_THOUGHT_SCHOOL_SITES ? { outDirTemplate: '{{browser}}-mv{{manifestVersion}}-school' } : {}),
   hooks: {
     // The classifier's weights ship as a file of their own, read once by the background.
     'build:publicAssets': (_wxt, files) => {
       files.push({ absoluteSrc: path.resolve(import.meta.dirname, 'rules/model/classifier.bin'), relativeDest: CLASSIFIER_PACKAGE_PATH });
+    },
+    // Host access only for the built-in sites (the content script's own matches,
+    // from utils/sites) and, in a school's own build, that school's sites.
+    'build:manifestGenerated': (wxt, manifest) => {
+      const builtIn = (manifest.content_scripts ?? []).flatMap((script) => script.matches ?? []);
+      const hosts = [...new Set([...builtIn, ...schoolSiteMatches()])];
+      if (wxt.config.manifestVersion === 2) manifest.permissions = [...(manifest.permissions ?? []), ...hosts];
+      else manifest.host_permissions = hosts;
     },
   },
   zip: {
@@ -40,11 +70,13 @@ export default defineConfig({
       : { key: EXTENSION_PUBLIC_KEY }),
     // storage: settings and managed policy. activeTab: the popup reads the address of the tab it
     // was opened over, so it can say whether it is active there (no install warning, no other tabs).
-    // scripting + http(s) hosts: the composer script is registered at run time on the sites an
-    // admin lists in extraSites. Those are only known when policy arrives, and managed policy cannot
-    // grant optional permissions, so Chrome needs them up front (see README, Permissions).
-    permissions: ['storage', 'activeTab', 'scripting'],
-    host_permissions: ['*://*/*'],
+    // scripting: the composer script is registered at run time on the extraSites someone allowed.
+    // offscreen (Chrome): the document that runs the engine's workers; no install warning.
+    // Host access is added once the manifest is generated (hooks above).
+    permissions: ['storage', 'activeTab', 'scripting', ...(browser === 'firefox' ? [] : ['offscreen'])],
+    // Any other site only once someone allows it, site by site, on the options page:
+    // no install warning, and never more than the sites the school listed.
+    ...(browser === 'firefox' ? { optional_permissions: ['*://*/*'] } : { optional_host_permissions: ['*://*/*'] }),
     storage: { managed_schema: 'managed_schema.json' },
   }),
 });

@@ -4,7 +4,7 @@
 //   With a display ($DISPLAY set): a visible browser with a tab per site, to try by hand.
 //   Without one: writes a harmful post on every page, and saves a screenshot of
 //   each nudge to test-results/demo/, then prints what happened.
-// Flags: --no-build (use the existing .output/chrome-mv3), --headless (even with a display).
+// Flags: --no-build (use the existing .output/chrome-mv3-school), --headless (even with a display).
 import { execFileSync } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
@@ -19,8 +19,10 @@ async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const headless = args.includes('--headless') || !process.env.DISPLAY;
   if (!args.includes('--no-build')) {
-    console.log('Building the extension (npm run build)…');
-    execFileSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' });
+    // The test school's own build: its sites (*.school-example.org) are in the
+    // manifest, so they are checked without anyone allowing them first.
+    console.log('Building the extension (npm run build:browser-test)…');
+    execFileSync('npm', ['run', '--silent', 'build:browser-test'], { stdio: 'inherit' });
   }
 
   const session = await startSession({

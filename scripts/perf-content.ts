@@ -5,7 +5,7 @@
 //   3. submit-to-verdict for a benign post: from the writer's key press to the
 //      site's own send handler running, p50 and p95 (budget ≤ 50 ms p95).
 //
-// Usage: npm run build && npx tsx scripts/perf-content.ts [--runs 40] [--extension DIR]
+// Usage: npm run build:browser-test && npx tsx scripts/perf-content.ts [--runs 40] [--extension DIR]
 // It drives the fixture pages from tests/browser in Debian's Chromium. It
 // writes no managed policy (built-in sites need none), so it can run beside
 // the browser suite.

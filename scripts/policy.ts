@@ -11,7 +11,7 @@ import { access, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { hashRoster } from '../lib/names/roster-hash';
-import { MANAGED_SCHEMA, normaliseHost, schemaProblems, type AdminSettingKey } from '../utils/admin-settings';
+import { MANAGED_SCHEMA, normaliseHost, policyLimitProblems, schemaProblems, type AdminSettingKey } from '../utils/admin-settings';
 import { CsvError } from './lib/csv';
 import { DEFAULT_IDS, EXTENSION_ID_PATTERN } from './lib/extension-ids';
 import {
@@ -292,7 +292,9 @@ export async function run(argv: string[], log: (line: string) => void = console.
     const withRoster: ManagedSettings = { ...settings };
     set(withRoster, 'hashedRoster', hashRoster(target.names));
     // Chrome drops a whole setting that fails its schema without a word, so refuse here instead.
-    const problems = schemaProblems(MANAGED_SCHEMA, withRoster, 'settings', true);
+    // The same goes for what the extension drops itself: lists over their limit,
+    // school names that would flag ordinary posts, wildcards on public suffixes.
+    const problems = [...schemaProblems(MANAGED_SCHEMA, withRoster, 'settings', true), ...policyLimitProblems(withRoster)];
     if (problems.length > 0) throw new Stop(`${problems[0].replace(/^settings\./, '')}; nothing was written.`);
     const ordered = orderedSettings(withRoster);
     const outputs: [string, string | Buffer][] = [

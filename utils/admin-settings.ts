@@ -4,6 +4,9 @@
 // layers these with the device's own settings; public/managed_schema.json is
 // written from here (chromeManagedSchema, via scripts/lib/managed-schema.ts).
 
+import * as randomWords from 'random-words';
+import { eng as englishStopWords } from 'stopword';
+import { parse as parseDomain } from 'tldts';
 import { CATEGORIES, POLICY_SECTION_IDS, type Category, type HashedRoster, type PolicySectionId, type Role } from '../lib/types';
 
 export const CATEGORY_MODES = ['off', 'nudge', 'reason', 'block'] as const;
@@ -39,6 +42,15 @@ export interface AdminSettings {
   categories: CategoryModes;
   /** When true, people cannot change any setting on this device, not only the ones policy sets. */
   lockSettings: boolean;
+  /**
+   * When a post cannot be checked (the check ran past its time limit or failed),
+   * hold it back: the writer may edit it but not post it unchecked. Off by
+   * default: it goes ahead (with a message when any category is in block or
+   * reason mode for this role).
+   */
+  failClosed: boolean;
+  /** How long one check may run before it is abandoned, in milliseconds. */
+  checkTimeLimitMs: number;
 }
 
 export type AdminSettingKey = keyof AdminSettings;
@@ -68,6 +80,94 @@ export const ANCHOR_PATTERN = '^([A-Za-z][A-Za-z0-9_.:-]*|https://[^\\s]+)$';
 /** base64url of a keyed hash, cut to between 4 and 22 characters (see hashRoster). */
 export const ROSTER_HASH_PATTERN = '^[A-Za-z0-9_-]{4,22}$';
 export const ROSTER_KEY_PATTERN = '^[A-Za-z0-9+/]{22,}={0,2}$';
+
+/**
+ * The longest each list may be. A big secondary school has about 2,000 pupils
+ * and 250 staff; these leave plenty of room, and keep a mistaken file (60,000
+ * school names made the first check take 8 s) from slowing every check.
+ * Chrome's schema has no maxItems, so utils/settings.ts applies them: the first
+ * entries are used and the rest are reported.
+ */
+export const LIST_LIMITS = {
+  /** The full name, short forms and abbreviations; a trust's sister schools too. */
+  schoolNames: 50,
+  /** ~250 staff, each written a few ways ("Mr Okafor", "Daniel Okafor"). */
+  staffNames: 1_000,
+  extraSites: 50,
+  /** The built-in sites have about 20 domains between them. */
+  disabledSites: 50,
+  supportContacts: 20,
+  /** A teacher's own plaintext list on one device. */
+  pupilNames: 5_000,
+  /** Entries in each list of the hashed roster: room for a 5,000-pupil school. */
+  hashedRoster: 5_000,
+} as const;
+
+/** The time a check may take: the default suits a slow Chromebook; the range keeps it useful. */
+export const DEFAULT_CHECK_TIME_LIMIT_MS = 2_000;
+export const MIN_CHECK_TIME_LIMIT_MS = 100;
+export const MAX_CHECK_TIME_LIMIT_MS = 10_000;
+
+/** A school name shorter than this (letters and digits) matches ordinary words: "a", "HP". */
+export const MIN_SCHOOL_NAME_LETTERS = 3;
+
+// Words that say what a school is, not which one: "the school" is in half of all posts.
+const SCHOOL_WORDS = [
+  'school', 'schools', 'academy', 'college', 'high', 'primary', 'secondary', 'grammar', 'sixth', 'form', 'upper', 'lower',
+  'middle', 'junior', 'infant', 'infants', 'nursery', 'trust', 'federation', 'community', 'free', 'studio', 'utc', 'centre',
+  'catholic', 'church', 'ce', 'rc', 'c', 'of', 'e', 'voluntary', 'aided', 'controlled', 'foundation', 'international', 'our', 'my',
+];
+// random-words' ~2,000 common English words ("park", "view", "high"). Its
+// typings call the list wordsList, but the module exports it as wordList.
+const commonEnglishWords = (randomWords as unknown as { wordList: readonly string[] }).wordList;
+const EVERYDAY_WORDS = new Set([...commonEnglishWords, ...englishStopWords, ...SCHOOL_WORDS].map((word) => word.toLowerCase()));
+
+function wordsOf(name: string): string[] {
+  return name
+    .toLowerCase()
+    .split(/[\s.,&()/-]+/)
+    .map((word) => word.replace(/['’]s$/, '').replace(/[^\p{L}\p{N}]/gu, ''))
+    .filter(Boolean);
+}
+
+/**
+ * Why a school name cannot be used, in plain words, or undefined when it can.
+ * A name that is too short, or only an everyday word ("The", "school", "Park"),
+ * would flag nearly every post. Several everyday words together ("Park View")
+ * are a real school's name, and the engine asks for capitals before it counts them.
+ */
+export function schoolNameProblem(name: string): string | undefined {
+  const letters = name.replace(/[^\p{L}\p{N}]/gu, '');
+  if (letters.length < MIN_SCHOOL_NAME_LETTERS) {
+    return `“${name}” is too short to be a school name: it would match ordinary words in nearly every post.`;
+  }
+  const words = wordsOf(name);
+  const named = words[0] === 'the' && words.length > 1 ? words.slice(1) : words;
+  if (named.length === 1 && EVERYDAY_WORDS.has(named[0])) {
+    return `“${name}” is an everyday word, so it would flag ordinary posts. Use the school’s own name, such as “Oakfield Priory”.`;
+  }
+  if (named.every((word) => englishStopWords.includes(word) || SCHOOL_WORDS.includes(word))) {
+    return `“${name}” says what a school is, not which one, so it would flag ordinary posts. Use the school’s own name.`;
+  }
+  return undefined;
+}
+
+/**
+ * Why an extraSites or disabledSites entry cannot be used, or undefined. A
+ * wildcard on a public suffix ("*.com", "*.co.uk", "*.sch.uk", "*.github.io")
+ * would cover other people's sites, not the school's; the suffixes come from
+ * the Public Suffix List (tldts), private domains included.
+ */
+export function siteEntryProblem(entry: string): string | undefined {
+  if (!entry.startsWith('*.')) return undefined;
+  const domain = entry.slice(2);
+  const parsed = parseDomain(domain, { allowPrivateDomains: true });
+  if (parsed.isIp) return `“${entry}” puts a wildcard on an IP address; list the address itself.`;
+  if (parsed.domain === null) {
+    return `“${entry}” would cover every site ending in .${domain}, not only the school’s. Name the school’s own domain instead, such as “*.oakfield-priory.org.uk”.`;
+  }
+  return undefined;
+}
 
 const stringList = (description: string, pattern?: string): ChromeSchema => ({
   type: 'array',
@@ -120,6 +220,16 @@ export const MANAGED_SCHEMA: ChromeSchema & { properties: Record<AdminSettingKey
       properties: Object.fromEntries(CATEGORIES.map((category) => [category, roleModes])),
     },
     lockSettings: { type: 'boolean', description: 'Stop people changing any setting on this device.' },
+    failClosed: {
+      type: 'boolean',
+      description: 'Hold back a post that could not be checked (the writer can edit it but not post it). Default false: it goes ahead.',
+    },
+    checkTimeLimitMs: {
+      type: 'integer',
+      minimum: MIN_CHECK_TIME_LIMIT_MS,
+      maximum: MAX_CHECK_TIME_LIMIT_MS,
+      description: `How long one check may run before it is abandoned and the post counts as unchecked, in milliseconds (default ${DEFAULT_CHECK_TIME_LIMIT_MS}).`,
+    },
   },
 };
 
@@ -246,6 +356,8 @@ export const DEFAULT_ADMIN_SETTINGS: Readonly<AdminSettings> = Object.freeze({
   supportContacts: [],
   categories: {},
   lockSettings: false,
+  failClosed: false,
+  checkTimeLimitMs: DEFAULT_CHECK_TIME_LIMIT_MS,
 });
 
 /**
@@ -272,4 +384,36 @@ export function normaliseHost(input: string): string | undefined {
     .replace(/:\d+$/, '')
     .replace(/\.$/, '');
   return new RegExp(HOST_PATTERN).test(host) ? host : undefined;
+}
+
+/**
+ * Problems with settings an admin is about to deploy that the schema cannot
+ * say: list limits, school names that would flag ordinary posts, wildcards on
+ * public suffixes. The admin tool refuses them; the extension drops them.
+ */
+export function policyLimitProblems(settings: Partial<AdminSettings>): string[] {
+  const problems: string[] = [];
+  const lists = ['schoolNames', 'staffNames', 'extraSites', 'disabledSites', 'supportContacts'] as const;
+  for (const key of lists) {
+    const list = settings[key];
+    if (Array.isArray(list) && list.length > LIST_LIMITS[key]) problems.push(`${key}: has ${list.length} entries; the limit is ${LIST_LIMITS[key]}`);
+  }
+  const roster = settings.hashedRoster as Record<string, unknown> | undefined;
+  for (const [list, hashes] of Object.entries(roster ?? {})) {
+    if (Array.isArray(hashes) && hashes.length > LIST_LIMITS.hashedRoster) {
+      problems.push(`hashedRoster.${list}: has ${hashes.length} entries; the limit is ${LIST_LIMITS.hashedRoster}`);
+    }
+  }
+  for (const name of settings.schoolNames ?? []) {
+    const problem = typeof name === 'string' ? schoolNameProblem(name) : undefined;
+    if (problem) problems.push(`schoolNames: ${problem}`);
+  }
+  for (const key of ['extraSites', 'disabledSites'] as const) {
+    for (const entry of settings[key] ?? []) {
+      const host = typeof entry === 'string' ? normaliseHost(entry) : undefined;
+      const problem = host ? siteEntryProblem(host) : undefined;
+      if (problem) problems.push(`${key}: ${problem}`);
+    }
+  }
+  return problems;
 }

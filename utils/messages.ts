@@ -47,10 +47,41 @@ export interface NudgeSettings {
   supportContacts?: SupportContact[];
 }
 
+/**
+ * What happens to a post that could not be checked: it goes ahead ('post', the
+ * default), the person is told and chooses ('ask'), or may only edit it ('hold').
+ */
+export type UncheckedChoice = 'post' | 'ask' | 'hold';
+export const UNCHECKED_CHOICES: readonly UncheckedChoice[] = ['post', 'ask', 'hold'];
+
+/**
+ * Why a post could not be checked: the check ran past its time budget and was
+ * abandoned, it failed, this tab asked for more checks than a person makes, or
+ * a very long post held more than one check can read with every rule (the
+ * classifier still read all of it, and found nothing).
+ */
+export type UncheckedReason = 'timed-out' | 'failed' | 'too-many-checks' | 'incomplete';
+export const UNCHECKED_REASONS: readonly UncheckedReason[] = ['timed-out', 'failed', 'too-many-checks', 'incomplete'];
+
+/**
+ * Sent with every reply, so the content script knows what the school wants done
+ * with a post the background never answers about, and how long to wait.
+ */
+export interface UncheckedPolicy {
+  choice: UncheckedChoice;
+  /** The background answers within this, even when it has to abandon a check. */
+  answerWithinMs: number;
+}
+
 /** `role` tells the nudge whom it is talking to (support lines differ for staff). */
-export type CheckReply = { findings: Finding[]; role?: Role; nudgeSettings?: NudgeSettings } | { error: string };
+export type CheckReply = (
+  | { findings: Finding[]; role?: Role; nudgeSettings?: NudgeSettings }
+  | { unchecked: UncheckedReason; detail: string; choice: UncheckedChoice }
+) & { whenUnchecked?: UncheckedPolicy };
+
 export interface WarmUpReply {
-  ready: true;
+  ready: boolean;
+  whenUnchecked?: UncheckedPolicy;
 }
 
 export function isRequest(value: unknown): value is Request {
@@ -64,7 +95,18 @@ export function isRequest(value: unknown): value is Request {
 export function isCheckReply(value: unknown): value is CheckReply {
   if (typeof value !== 'object' || value === null) return false;
   const reply = value as Record<string, unknown>;
-  return Array.isArray(reply.findings) || typeof reply.error === 'string';
+  if (Array.isArray(reply.findings)) return true;
+  return (
+    UNCHECKED_REASONS.includes(reply.unchecked as UncheckedReason) &&
+    typeof reply.detail === 'string' &&
+    UNCHECKED_CHOICES.includes(reply.choice as UncheckedChoice)
+  );
+}
+
+export function isUncheckedPolicy(value: unknown): value is UncheckedPolicy {
+  if (typeof value !== 'object' || value === null) return false;
+  const policy = value as Record<string, unknown>;
+  return UNCHECKED_CHOICES.includes(policy.choice as UncheckedChoice) && typeof policy.answerWithinMs === 'number' && policy.answerWithinMs > 0;
 }
 
 /** The address of a policy section on the extension's own policy page. */

@@ -1,21 +1,28 @@
 // Settings come in three layers, each key on its own: what the school's admin
 // set through managed policy, then what was set on this device, then defaults.
-// A key with a bad value is skipped (with a console warning) and the next layer
-// is used, so one mistake in a policy file never switches the whole thing off.
-// Lists are checked entry by entry: Chrome drops a whole list for one bad item
-// when the schema says so, so the schema stays loose where that would hurt.
+// A key with a bad value is skipped and the next layer is used, so one mistake
+// in a policy file never switches the whole thing off. Lists are checked entry
+// by entry: Chrome drops a whole list for one bad item when the schema says so,
+// so the schema stays loose where that would hurt. Everything left out is
+// reported in plain words (`rejected`), for the options page and the popup.
 import { storage } from 'wxt/utils/storage';
 import { browser } from 'wxt/browser';
 import { validateConfig, ConfigError } from '@/lib/config';
 import { CATEGORIES, POLICY_SECTION_IDS, type Category, type CheckConfig, type Finding, type PolicySectionId, type Role } from '@/lib/types';
 import type { NudgeMode, NudgeSettings, SupportContact } from '@/utils/messages';
+import type { UncheckedChoice } from '@/utils/messages';
 import {
   ANCHOR_PATTERN,
   ROSTER_HASH_PATTERN,
   CATEGORY_MODES,
   DEFAULT_ADMIN_SETTINGS,
+  LIST_LIMITS,
+  MAX_CHECK_TIME_LIMIT_MS,
+  MIN_CHECK_TIME_LIMIT_MS,
   normaliseHost,
   parseAdminSetting,
+  schoolNameProblem,
+  siteEntryProblem,
   type AdminSettings,
   type CategoryMode,
   type CategoryModes,
@@ -34,32 +41,47 @@ export type SettingSource = 'managed' | 'local' | 'default';
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({ ...DEFAULT_ADMIN_SETTINGS, pupilNames: [] });
 
-type Parser<T> = (value: unknown, key: string) => T;
+/** Part of a setting left out (one entry), said in words for the person who set it. */
+type Skip = (problem: string) => void;
+type Parser<T> = (value: unknown, key: string, skip: Skip) => T;
 
 /** Uses the engine's own validation, so the rules for each field live in one place. */
 const parseRole: Parser<Role> = (value) => validateConfig({ role: value }).role;
 
-function warnSkipped(problem: string): void {
-  console.warn(`Second Thought: skipped ${problem}`);
+/** Keeps the first `limit` entries of a list; the rest are reported, never silently lost. */
+function withinLimit<T>(items: T[], limit: number, skip: Skip): T[] {
+  if (items.length <= limit) return items;
+  skip(`${items.length.toLocaleString('en-GB')} entries were given; only the first ${limit.toLocaleString('en-GB')} are used (the limit).`);
+  return items.slice(0, limit);
 }
 
 /**
  * A list of names, checked one entry at a time with the engine's validation.
- * A bad entry is skipped with a warning rather than losing the whole list.
+ * A bad entry is skipped (and reported) rather than losing the whole list.
+ * School names that would flag ordinary posts ("a", "The", "school") are refused.
  */
 function nameList(key: 'schoolNames' | 'pupilNames' | 'staffNames'): Parser<string[]> {
-  return (value) => {
+  return (value, _key, skip) => {
     if (!Array.isArray(value)) throw new ConfigError(key, 'should be a list of names');
     const names: string[] = [];
-    value.forEach((item, index) => {
+    // Only as many as the limit are even looked at: a list of 60,000 costs nothing.
+    for (const [index, item] of withinLimit(value, LIST_LIMITS[key], skip).entries()) {
       try {
-        names.push(...(validateConfig({ [key]: [item] })[key] as string[]));
+        const [name] = validateConfig({ [key]: [item] })[key] as string[];
+        const problem = key === 'schoolNames' ? schoolNameProblem(name) : undefined;
+        if (problem) skip(problem);
+        else names.push(name);
       } catch (error) {
-        warnSkipped(error instanceof Error ? error.message.replace(`${key}[0]`, `${key}[${index}]`) : String(error));
+        skip(`entry ${index + 1} ${describeNameProblem(error, item)}`);
       }
-    });
+    }
     return names;
   };
+}
+
+function describeNameProblem(error: unknown, item: unknown): string {
+  const detail = error instanceof Error ? error.message.replace(/^[^:]*:\s*/, '') : String(error);
+  return typeof item === 'string' ? `(“${item.slice(0, 60)}”) ${detail}.` : `${detail}.`;
 }
 
 /**
@@ -71,24 +93,27 @@ export function normaliseSite(raw: string): string | null {
   return normaliseHost(raw) ?? null;
 }
 
-const siteList: Parser<string[]> = (value, key) => {
-  if (!Array.isArray(value)) throw new ConfigError(key, 'should be a list of hostnames');
-  const sites: string[] = [];
-  value.forEach((item, index) => {
-    const site = typeof item === 'string' ? normaliseSite(item) : null;
-    if (site === null) warnSkipped(`${key}[${index}]: ${JSON.stringify(item)} is not a hostname`);
-    else if (!sites.includes(site)) sites.push(site);
-  });
-  return sites;
-};
+const siteList =
+  (limit: number): Parser<string[]> =>
+  (value, key, skip) => {
+    if (!Array.isArray(value)) throw new ConfigError(key, 'should be a list of hostnames');
+    const sites: string[] = [];
+    for (const item of withinLimit(value, limit, skip)) {
+      const site = typeof item === 'string' ? normaliseSite(item) : null;
+      const problem = site === null ? `${JSON.stringify(item)} is not a site’s address (such as forum.example.org or *.example.org).` : siteEntryProblem(site);
+      if (problem) skip(problem);
+      else if (site !== null && !sites.includes(site)) sites.push(site);
+    }
+    return sites;
+  };
 
-const textList: Parser<string[]> = (value, key) => {
+const textList: Parser<string[]> = (value, key, skip) => {
   if (!Array.isArray(value)) throw new ConfigError(key, 'should be a list of text lines');
   const lines: string[] = [];
-  value.forEach((item, index) => {
+  for (const [index, item] of withinLimit(value, LIST_LIMITS.supportContacts, skip).entries()) {
     if (typeof item === 'string' && item.trim() !== '') lines.push(item.trim());
-    else warnSkipped(`${key}[${index}]: should be a line of text`);
-  });
+    else skip(`line ${index + 1} should be a line of text.`);
+  }
   return lines;
 };
 
@@ -101,7 +126,7 @@ const REQUIRED_ROSTER_LISTS: readonly string[] = ['firstNames', 'fullNames', 'fi
  * in one of its lists only loses that one entry. Then the engine's own check,
  * so the engine never sees a roster it would refuse.
  */
-const parseHashedRoster: Parser<Settings['hashedRoster']> = (value, key) => {
+const parseHashedRoster: Parser<Settings['hashedRoster']> = (value, key, skip) => {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new ConfigError(key, 'should be an object written by the admin tool');
   }
@@ -112,14 +137,17 @@ const parseHashedRoster: Parser<Settings['hashedRoster']> = (value, key) => {
     const items = raw[list];
     if (items === undefined && !REQUIRED_ROSTER_LISTS.includes(list)) continue;
     if (!Array.isArray(items)) throw new ConfigError(`${key}.${list}`, 'should be a list of hashes');
+    const skipIn: Skip = (problem) => skip(`${list}: ${problem}`);
     // Version 2 cuts every hash in a list to one length: an entry of another length was not written by the tool.
     const lengths = items.filter((item): item is string => typeof item === 'string' && hashPattern.test(item)).map((item) => item.length);
     const usualLength = raw.version === 2 ? mostCommon(lengths) : undefined;
-    roster[list] = items.filter((item, index) => {
+    let bad = 0;
+    roster[list] = withinLimit(items, LIST_LIMITS.hashedRoster, skipIn).filter((item) => {
       const ok = typeof item === 'string' && hashPattern.test(item) && (usualLength === undefined || item.length === usualLength);
-      if (!ok) warnSkipped(`${key}.${list}[${index}]: not a hash written by the admin tool`);
+      if (!ok) bad += 1;
       return ok;
     });
+    if (bad > 0) skipIn(`${bad} ${bad === 1 ? 'entry is not a hash' : 'entries are not hashes'} written by the admin tool.`);
   }
   return validateConfig({ hashedRoster: parseAdminSetting('hashedRoster', roster) }).hashedRoster;
 };
@@ -132,34 +160,34 @@ function mostCommon(values: number[]): number | undefined {
   return best;
 }
 
-const parseAnchors: Parser<Settings['policySectionAnchors']> = (value, key) => {
+const parseAnchors: Parser<Settings['policySectionAnchors']> = (value, key, skip) => {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new ConfigError(key, 'should be an object of section anchors');
   const anchors: Partial<Record<PolicySectionId, string>> = {};
   const anchorPattern = new RegExp(ANCHOR_PATTERN);
   for (const [section, anchor] of Object.entries(value)) {
-    if (!POLICY_SECTION_IDS.includes(section as PolicySectionId)) warnSkipped(`${key}.${section}: not a policy section`);
-    else if (typeof anchor !== 'string' || !anchorPattern.test(anchor)) warnSkipped(`${key}.${section}: should be an anchor or an https address`);
+    if (!POLICY_SECTION_IDS.includes(section as PolicySectionId)) skip(`“${section}” is not a section of the policy.`);
+    else if (typeof anchor !== 'string' || !anchorPattern.test(anchor)) skip(`${section} should be an anchor or an https:// address.`);
     else anchors[section as PolicySectionId] = anchor;
   }
   return anchors;
 };
 
 /** Each category and role on its own: a typo in one leaves the others in force. */
-const parseCategories: Parser<CategoryModes> = (value, key) => {
+const parseCategories: Parser<CategoryModes> = (value, key, skip) => {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new ConfigError(key, 'should be an object of categories');
   const modes: CategoryModes = {};
   for (const [category, byRole] of Object.entries(value)) {
     if (!CATEGORIES.includes(category as Category)) {
-      warnSkipped(`${key}.${category}: not a category`);
+      skip(`“${category}” is not a kind of problem the checker knows.`);
       continue;
     }
     if (typeof byRole !== 'object' || byRole === null || Array.isArray(byRole)) {
-      warnSkipped(`${key}.${category}: should say a mode for pupil and/or staff`);
+      skip(`${category} should give a mode for pupil and/or staff.`);
       continue;
     }
     for (const [role, mode] of Object.entries(byRole)) {
-      if (role !== 'pupil' && role !== 'staff') warnSkipped(`${key}.${category}.${role}: not a role`);
-      else if (!CATEGORY_MODES.includes(mode as CategoryMode)) warnSkipped(`${key}.${category}.${role}: should be off, nudge, reason or block`);
+      if (role !== 'pupil' && role !== 'staff') skip(`${category}: “${role}” is not a role (pupil or staff).`);
+      else if (!CATEGORY_MODES.includes(mode as CategoryMode)) skip(`${category} for ${role}s should be off, nudge, reason or block, not ${JSON.stringify(mode)}.`);
       else (modes[category as Category] ??= {})[role] = mode as CategoryMode;
     }
   }
@@ -176,8 +204,8 @@ const PARSERS: { [K in SettingKey]: Parser<Settings[K]> } = {
   pupilNames: nameList('pupilNames'),
   staffNames: nameList('staffNames'),
   role: parseRole,
-  extraSites: siteList,
-  disabledSites: siteList,
+  extraSites: siteList(LIST_LIMITS.extraSites),
+  disabledSites: siteList(LIST_LIMITS.disabledSites),
   hashedRoster: parseHashedRoster,
   policyUrl: schemaChecked('policyUrl'),
   policySectionAnchors: parseAnchors,
@@ -186,7 +214,49 @@ const PARSERS: { [K in SettingKey]: Parser<Settings[K]> } = {
   supportContacts: textList,
   categories: parseCategories,
   lockSettings: schemaChecked('lockSettings'),
+  failClosed: schemaChecked('failClosed'),
+  checkTimeLimitMs: schemaChecked('checkTimeLimitMs'),
 };
+
+/** Each setting's name as the options page shows it, for problems a person reads. */
+export const SETTING_LABELS: Record<SettingKey, string> = {
+  schoolNames: 'School names',
+  pupilNames: 'Pupils’ names',
+  staffNames: 'Staff names',
+  role: 'Who uses this browser',
+  extraSites: 'Extra sites',
+  disabledSites: 'Sites turned off',
+  hashedRoster: 'Pupil roster',
+  policyUrl: 'The school’s policy',
+  policySectionAnchors: 'Policy sections',
+  reportUrl: 'Where to report',
+  reportEmail: 'Email for reports',
+  supportContacts: 'People to talk to',
+  categories: 'Kinds of problem',
+  lockSettings: 'Lock settings',
+  failClosed: 'Posts that could not be checked',
+  checkTimeLimitMs: 'Time limit for a check',
+};
+
+/** What a whole setting should be, when its value could not be used at all. */
+const EXPECTED: Partial<Record<SettingKey, string>> = {
+  role: 'should be “pupil” or “staff”',
+  policyUrl: 'should be an https:// address',
+  reportUrl: 'should be an https:// address',
+  reportEmail: 'should be an email address',
+  lockSettings: 'should be true or false',
+  failClosed: 'should be true or false',
+  checkTimeLimitMs: `should be a whole number of milliseconds from ${MIN_CHECK_TIME_LIMIT_MS} to ${MAX_CHECK_TIME_LIMIT_MS.toLocaleString('en-GB')}`,
+  hashedRoster: 'should be the roster exactly as the admin tool wrote it',
+};
+
+/** A setting, or part of one, that was left out, and why. */
+export interface RejectedSetting {
+  key: SettingKey;
+  source: Exclude<SettingSource, 'default'>;
+  /** Plain words: what was wrong, and what was done instead. */
+  problem: string;
+}
 
 export const SETTING_KEYS = Object.keys(PARSERS) as SettingKey[];
 
@@ -200,6 +270,8 @@ export interface LayeredSettings {
   settings: Settings;
   /** Where each value came from, for the options page and for support. */
   sources: Record<SettingKey, SettingSource>;
+  /** Every setting or entry left out, with its reason (shown on the options page and in the popup). */
+  rejected: RejectedSetting[];
 }
 
 /**
@@ -214,27 +286,33 @@ export function layerSettings(
 ): LayeredSettings {
   const settings = { ...DEFAULT_SETTINGS } as Settings;
   const sources = {} as Record<SettingKey, SettingSource>;
+  const rejected: RejectedSetting[] = [];
   const values = settings as unknown as Record<string, unknown>;
+  const reject = (key: SettingKey, source: RejectedSetting['source'], problem: string) => {
+    rejected.push({ key, source, problem });
+    warn(`Second Thought: ${source === 'managed' ? 'the school’s' : 'this device’s'} setting ${key}: ${problem}`);
+  };
   for (const key of Object.keys(NOT_FROM_POLICY) as SettingKey[]) {
-    if (managed[key] !== undefined) warn(`Second Thought: ignoring the managed setting ${key}: ${NOT_FROM_POLICY[key]}.`);
+    if (managed[key] !== undefined) reject(key, 'managed', `not used: ${NOT_FROM_POLICY[key]}.`);
   }
-  const layers: [SettingSource, Record<string, unknown>][] = [['managed', managed]];
+  const layers: [RejectedSetting['source'], Record<string, unknown>][] = [['managed', managed]];
   if (managed.lockSettings !== true) layers.push(['local', local]);
   for (const key of SETTING_KEYS) {
     sources[key] = 'default';
     for (const [source, layer] of layers) {
       if (layer[key] === undefined || (source === 'managed' && key in NOT_FROM_POLICY)) continue;
       try {
-        values[key] = PARSERS[key](layer[key], key);
+        values[key] = PARSERS[key](layer[key], key, (problem) => reject(key, source, problem));
         sources[key] = source;
         break;
       } catch (error) {
-        const problem = error instanceof Error ? error.message : String(error);
-        warn(`Second Thought: ignoring the ${source} setting ${problem}`);
+        const detail = error instanceof Error ? error.message : String(error);
+        const fallback = source === 'managed' && managed.lockSettings !== true && local[key] !== undefined ? 'this device’s setting' : 'the default';
+        reject(key, source, `not used: it ${EXPECTED[key] ?? detail.replace(/^[^:]*:\s*/, '')}, so ${fallback} applies instead.`);
       }
     }
   }
-  return { settings, sources };
+  return { settings, sources, rejected };
 }
 
 /** Settings made on this device (the options page writes here). */
@@ -283,6 +361,18 @@ export function configFrom(settings: Settings): CheckConfig {
 /** What a writer in `role` gets for each category: a nudge unless the school chose otherwise. */
 export function modeFor(settings: Pick<Settings, 'categories'>, category: Category, role: Role): CategoryMode {
   return settings.categories[category]?.[role] ?? 'nudge';
+}
+
+/**
+ * What happens to a post that could not be checked. It goes ahead unless the
+ * school chose otherwise: failing closed holds it back (edit only); a school
+ * that holds posts back (block) or asks for a reason in any category gets told
+ * and chooses. Wellbeing never holds a post back, so its mode does not count.
+ */
+export function uncheckedChoiceFor(settings: Pick<Settings, 'categories' | 'role' | 'failClosed'>): UncheckedChoice {
+  if (settings.failClosed) return 'hold';
+  const strict = CATEGORIES.some((category) => category !== 'wellbeing' && ['block', 'reason'].includes(modeFor(settings, category, settings.role)));
+  return strict ? 'ask' : 'post';
 }
 
 /** Match patterns for the extra sites: http and https, any port (Chrome matches every port when none is given). */

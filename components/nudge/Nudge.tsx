@@ -22,8 +22,11 @@ import {
   safeHref,
   supportLines,
   supportLinesFrom,
+  UNCHECKED_TITLE,
+  UNCHECKED_TOO_MANY_TITLE,
+  uncheckedIntro,
 } from './copy';
-import type { NudgeMode, NudgeSettings } from '@/utils/messages';
+import type { NudgeMode, NudgeSettings, UncheckedReason } from '@/utils/messages';
 import { COMPACT_BELOW_PX } from './styles';
 
 export type { NudgeMode };
@@ -40,6 +43,11 @@ export interface NudgeProps extends NudgeSettingsProps {
   /** The draft as it was checked; findings' offsets point into it. */
   text: string;
   findings: Finding[];
+  /**
+   * The post could not be checked (there are no findings): say so, and offer
+   * "Post anyway" only when the school's choice is 'ask'.
+   */
+  unchecked?: { reason: UncheckedReason; choice: 'ask' | 'hold' };
   role?: Role;
   /** The address of a policy section (the extension's own policy page). */
   policyUrl(section: string): string;
@@ -115,8 +123,12 @@ export function Nudge(props: NudgeProps) {
   const shown = findings.slice(0, MAX_SHOWN);
   const hasWellbeing = findings.some((finding) => finding.category === 'wellbeing');
   const reportable = findings.some((finding) => REPORTABLE.includes(finding.category));
-  const mode = effectiveMode(findings, props.modes);
-  const { title, intro } = headingsFor(findings);
+  const { unchecked } = props;
+  // A post held back unchecked is like a blocked one: edit only.
+  const mode: NudgeMode = unchecked ? (unchecked.choice === 'hold' ? 'block' : 'nudge') : effectiveMode(findings, props.modes);
+  const { title, intro } = unchecked
+    ? { title: unchecked.reason === 'too-many-checks' ? UNCHECKED_TOO_MANY_TITLE : UNCHECKED_TITLE, intro: uncheckedIntro(unchecked.reason, unchecked.choice) }
+    : headingsFor(findings);
   const support =
     props.supportContacts && props.supportContacts.length > 0
       ? supportLinesFrom(props.supportContacts)
@@ -152,12 +164,13 @@ export function Nudge(props: NudgeProps) {
     }
   };
 
-  const describedBy = [`${ids}-intro`, mode === 'block' ? `${ids}-blocked` : null].filter(Boolean).join(' ');
+  const showsBlockedNote = mode === 'block' && !unchecked;
+  const describedBy = [`${ids}-intro`, showsBlockedNote ? `${ids}-blocked` : null].filter(Boolean).join(' ');
 
   return (
     <div
       ref={card}
-      class={compact ? 'nudge compact' : 'nudge'}
+      class={['nudge', compact && 'compact', unchecked && 'unchecked'].filter(Boolean).join(' ')}
       role="alertdialog"
       aria-labelledby={`${ids}-title`}
       aria-describedby={describedBy}
@@ -195,54 +208,56 @@ export function Nudge(props: NudgeProps) {
         )}
 
         {/* Near the top, not after the findings: it explains why there is no "Post anyway". */}
-        {mode === 'block' && (
+        {showsBlockedNote && (
           <p class="note blocked" id={`${ids}-blocked`}>
             {BLOCKED_NOTE}
           </p>
         )}
 
-        <ul class="findings">
-          {shown.map((finding) => {
-            const excerpt = excerptAround(text, finding.start, finding.end);
-            return (
-              <li
-                class={`finding finding-${finding.category} severity-${finding.severity}`}
-                key={`${finding.ruleId}:${finding.start}`}
-              >
-                <p class="excerpt">
-                  {excerpt.before}
-                  <mark>{finding.match || excerpt.match}</mark>
-                  {excerpt.after}
-                </p>
-                <p class="message">{finding.message}</p>
-                {finding.suggestion && <p class="suggestion">{finding.suggestion}</p>}
-                {finding.policySections.length > 0 && (
-                  <p class="policy">
-                    {'In the policy: '}
-                    {finding.policySections.map((section, index) => (
-                      <Fragment key={section}>
-                        {index > 0 && ', '}
-                        <a
-                          href={policyUrl(section)}
-                          aria-label={policyLinkName(section)}
-                          target="_blank"
-                          rel="noopener noreferrer"
-                          onClick={(event) => {
-                            if (!onOpenPolicy) return;
-                            event.preventDefault();
-                            onOpenPolicy(section);
-                          }}
-                        >
-                          {policyLinkText(section)}
-                        </a>
-                      </Fragment>
-                    ))}
+        {shown.length > 0 && (
+          <ul class="findings">
+            {shown.map((finding) => {
+              const excerpt = excerptAround(text, finding.start, finding.end);
+              return (
+                <li
+                  class={`finding finding-${finding.category} severity-${finding.severity}`}
+                  key={`${finding.ruleId}:${finding.start}`}
+                >
+                  <p class="excerpt">
+                    {excerpt.before}
+                    <mark>{finding.match || excerpt.match}</mark>
+                    {excerpt.after}
                   </p>
-                )}
-              </li>
-            );
-          })}
-        </ul>
+                  <p class="message">{finding.message}</p>
+                  {finding.suggestion && <p class="suggestion">{finding.suggestion}</p>}
+                  {finding.policySections.length > 0 && (
+                    <p class="policy">
+                      {'In the policy: '}
+                      {finding.policySections.map((section, index) => (
+                        <Fragment key={section}>
+                          {index > 0 && ', '}
+                          <a
+                            href={policyUrl(section)}
+                            aria-label={policyLinkName(section)}
+                            target="_blank"
+                            rel="noopener noreferrer"
+                            onClick={(event) => {
+                              if (!onOpenPolicy) return;
+                              event.preventDefault();
+                              onOpenPolicy(section);
+                            }}
+                          >
+                            {policyLinkText(section)}
+                          </a>
+                        </Fragment>
+                      ))}
+                    </p>
+                  )}
+                </li>
+              );
+            })}
+          </ul>
+        )}
         {findings.length > shown.length && (
           <p class="more">…and {findings.length - shown.length} more.</p>
         )}

@@ -1,7 +1,7 @@
 // Everything the nudge says, in one place, in plain British English. The tone
 // is a friend tapping your arm, not a reprimand: the choice stays with the writer.
 import type { Finding, Role } from '@/lib/types';
-import type { SupportContact } from '@/utils/messages';
+import type { SupportContact, UncheckedReason } from '@/utils/messages';
 
 export const BUTTON_EDIT = 'Edit post';
 export const BUTTON_POST_ANYWAY = 'Post anyway';
@@ -47,6 +47,28 @@ export function policyLinkText(section: string): string {
 export function policyLinkName(section: string): string {
   const { label, topic } = splitTitle(section);
   return topic ? `Read ${label} of the policy (${topic})` : `Read ${label} of the policy`;
+}
+
+/**
+ * A post the checker could not finish with. Calm and factual: nothing is wrong
+ * with the post as far as anyone knows, and the writer should not feel accused.
+ */
+export const UNCHECKED_TITLE = 'This post could not be checked';
+export const UNCHECKED_TOO_MANY_TITLE = 'Slow down a moment';
+
+export function uncheckedIntro(reason: UncheckedReason, choice: 'ask' | 'hold'): string {
+  if (reason === 'too-many-checks') {
+    return 'A lot of posts have been checked from this tab in the last few seconds. Wait a moment, then send it again. Your post is still here.';
+  }
+  const why =
+    reason === 'timed-out'
+      ? 'Second Thought couldn’t finish checking this post in time, so it hasn’t looked at what it says.'
+      : reason === 'incomplete'
+        ? 'This post is very long, and Second Thought could only check part of it closely.'
+        : 'Something went wrong while Second Thought was checking this post, so it hasn’t looked at what it says.';
+  return choice === 'ask'
+    ? `${why} You can post it as it is, or edit it first.`
+    : `${why} Your school has asked that posts aren’t sent unless they’ve been checked. Your post is still here: you can edit it, or try sending it again in a moment.`;
 }
 
 /** Said when the school has asked that posts like this are not sent (mode 'block'). */

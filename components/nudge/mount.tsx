@@ -66,6 +66,7 @@ export function createNudgePresenter(ctx: ContentScriptContext, options: NudgePr
             <Nudge
               text={request.text}
               findings={request.findings}
+              unchecked={request.unchecked}
               role={request.role}
               policyUrl={options.policyUrl}
               onOpenPolicy={options.onOpenPolicy}

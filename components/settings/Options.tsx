@@ -7,14 +7,15 @@ import { hashRoster } from '@/lib/names/roster-hash';
 import { CATEGORIES, POLICY_SECTION_IDS, type Category, type CheckConfig, type Finding, type Role } from '@/lib/types';
 import { pupilNamesFromCsv } from '@/scripts/lib/roster-csv';
 import { CATEGORY_MODES, type CategoryMode } from '@/utils/admin-settings';
-import { nudgeSettingsFor } from '@/utils/settings';
+import { matchPatternsFor, nudgeSettingsFor, SETTING_LABELS } from '@/utils/settings';
 import { ListField, LockedNote, TextField } from './fields';
 import { messageKeyFor, useT } from './i18n';
 import { categoryMode, isLocked, layerSettings, settingsFromImport, withLocalChange, type EditableKey, type SettingsView } from './model';
 import type { SettingsPort } from './port';
 import type { BuiltInSite } from './site-status';
 import { TryPost, type CheckDraft } from './TryPost';
-import { nameList, optionalAnchor, optionalEmail, optionalHttpsUrl, pupilList, siteHost } from './validate';
+import { useSitesWaiting } from './site-access';
+import { checkTimeLimit, nameList, optionalAnchor, optionalEmail, optionalHttpsUrl, pupilList, schoolNameList, siteHost } from './validate';
 
 export interface OptionsProps {
   port: SettingsPort;
@@ -63,6 +64,7 @@ export function Options({ port, builtInSites, checkDraft, policyUrl, saveFile }:
       <p class="save-status" role="status" aria-live="polite">
         {status}
       </p>
+      <RejectedSettings view={view} />
 
       <section aria-labelledby="school-heading">
         <h2 id="school-heading">{t('section_school')}</h2>
@@ -72,7 +74,7 @@ export function Options({ port, builtInSites, checkDraft, policyUrl, saveFile }:
           hint={t('school_names_hint')}
           locked={locked('schoolNames')}
           text={v.schoolNames.join('\n')}
-          check={nameList}
+          check={schoolNameList}
           onValid={(value) => change('schoolNames', value)}
         />
         <RoleField view={view} onChange={(role) => change('role', role)} />
@@ -137,12 +139,35 @@ export function Options({ port, builtInSites, checkDraft, policyUrl, saveFile }:
 
       <section aria-labelledby="sites-heading">
         <h2 id="sites-heading">{t('section_sites')}</h2>
-        <SitesList view={view} builtInSites={builtInSites} change={change} />
+        <SitesList view={view} builtInSites={builtInSites} change={change} port={port} />
       </section>
 
       <section aria-labelledby="categories-heading">
         <h2 id="categories-heading">{t('section_categories')}</h2>
         <CategoryTable view={view} onChange={(categories) => change('categories', categories)} />
+      </section>
+
+      <section aria-labelledby="unchecked-heading">
+        <h2 id="unchecked-heading">{t('section_unchecked')}</h2>
+        <p class="hint" id="unchecked-hint">
+          {t('unchecked_hint')}
+        </p>
+        <CheckboxField
+          id="fail-closed"
+          label={t('fail_closed_label')}
+          locked={locked('failClosed')}
+          checked={v.failClosed}
+          onChange={(on) => change('failClosed', on || undefined)}
+        />
+        <TextField
+          id="time-limit"
+          label={t('time_limit_label')}
+          hint={t('time_limit_hint')}
+          locked={locked('checkTimeLimitMs')}
+          text={String(v.checkTimeLimitMs)}
+          check={checkTimeLimit}
+          onValid={(value) => change('checkTimeLimitMs', value)}
+        />
       </section>
 
       <section aria-labelledby="help-heading">
@@ -213,6 +238,45 @@ function configFor(view: SettingsView): CheckConfig {
     configCache.set(view, config);
   }
   return config;
+}
+
+/** Every setting, or part of one, that was left out, and why: so an admin can see it without the console. */
+function RejectedSettings({ view }: { view: SettingsView }) {
+  const t = useT();
+  if (view.rejected.length === 0) return null;
+  return (
+    <section class="rejected" aria-labelledby="rejected-heading">
+      <h2 id="rejected-heading">{t('rejected_heading')}</h2>
+      <p class="hint">{t('rejected_intro')}</p>
+      <ul>
+        {view.rejected.map((entry, index) => (
+          <li key={index}>
+            {t('rejected_entry', [SETTING_LABELS[entry.key], t(entry.source === 'managed' ? 'rejected_from_school' : 'rejected_from_device'), entry.problem])}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function CheckboxField(props: { id: string; label: string; locked: boolean; checked: boolean; onChange(checked: boolean): void }) {
+  const { id, label, locked, checked, onChange } = props;
+  return (
+    <div class={`field${locked ? ' locked' : ''}`}>
+      <label class="choice" for={id}>
+        <input
+          id={id}
+          type="checkbox"
+          checked={checked}
+          disabled={locked}
+          aria-describedby={locked ? `${id}-locked` : undefined}
+          onChange={(event) => onChange(event.currentTarget.checked)}
+        />{' '}
+        {label}
+      </label>
+      {locked && <LockedNote id={`${id}-locked`} />}
+    </div>
+  );
 }
 
 function RoleField({ view, onChange }: { view: SettingsView; onChange(role: Role): void }) {
@@ -331,13 +395,21 @@ function RosterImport({ view, onImport }: { view: SettingsView; onImport(roster:
   );
 }
 
-function SitesList({ view, builtInSites, change }: { view: SettingsView; builtInSites: readonly BuiltInSite[]; change(key: EditableKey, value: unknown): void }) {
+function SitesList(props: { view: SettingsView; builtInSites: readonly BuiltInSite[]; change(key: EditableKey, value: unknown): void; port: SettingsPort }) {
+  const { view, builtInSites, change, port } = props;
   const t = useT();
   const [newSite, setNewSite] = useState('');
   const [problem, setProblem] = useState<{ message: string; substitutions?: string[] } | undefined>(undefined);
   const disabled = view.values.disabledSites;
   const switchesLocked = isLocked(view, 'disabledSites');
   const extrasLocked = isLocked(view, 'extraSites');
+  const waiting = useSitesWaiting(view.values.extraSites, port);
+  const [refused, setRefused] = useState(false);
+  // Must run in the click itself: browsers only show their permission prompt for a person's action.
+  const allow = (hosts: readonly string[]) => {
+    if (!port.requestSiteAccess || hosts.length === 0) return;
+    void port.requestSiteAccess(matchPatternsFor(hosts)).then((granted) => setRefused(!granted));
+  };
 
   const setOn = (hosts: readonly string[], on: boolean) => {
     const next = on ? disabled.filter((host) => !hosts.includes(host)) : [...new Set([...disabled, ...hosts])];
@@ -348,6 +420,7 @@ function SitesList({ view, builtInSites, change }: { view: SettingsView; builtIn
     const { value, problem: found } = siteHost(newSite);
     setProblem(found);
     if (found || !value) return;
+    allow([value]);
     if (!view.values.extraSites.includes(value)) change('extraSites', [...view.values.extraSites, value]);
     setNewSite('');
   };
@@ -376,6 +449,7 @@ function SitesList({ view, builtInSites, change }: { view: SettingsView; builtIn
             <label class="choice">
               <input type="checkbox" checked={!disabled.includes(host)} disabled={switchesLocked} onChange={(event) => setOn([host], event.currentTarget.checked)} />{' '}
               {host} <span class="domains">{view.sources.extraSites === 'managed' ? t('site_added_by_school') : t('site_added_by_you')}</span>
+              {waiting.includes(host) && <span class="domains"> {t('site_not_allowed')}</span>}
             </label>
             {!extrasLocked && (
               <button
@@ -391,6 +465,15 @@ function SitesList({ view, builtInSites, change }: { view: SettingsView; builtIn
         ))}
       </ul>
       {switchesLocked && <LockedNote id="sites-locked" />}
+      {waiting.length > 0 && (
+        <div class="field site-access" role="note">
+          <p>{t('sites_need_permission', [waiting.join(', ')])}</p>
+          <button type="button" onClick={() => allow(waiting)}>
+            {t('sites_allow_button')}
+          </button>
+          {refused && <p class="error">{t('sites_allow_refused')}</p>}
+        </div>
+      )}
       {extrasLocked ? (
         !switchesLocked && <LockedNote id="extra-sites-locked" />
       ) : (

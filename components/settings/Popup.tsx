@@ -8,6 +8,11 @@ import { layerSettings, type SettingsView } from './model';
 import { countsThisWeek } from './nudge-counts';
 import type { PopupPort } from './port';
 import { siteStatus, type BuiltInSite, type SiteStatus } from './site-status';
+import { useSitesWaiting } from './site-access';
+import { SETTING_LABELS } from '@/utils/settings';
+
+// The popup is small: the first few problems, and the settings page for the rest.
+const REJECTED_SHOWN = 3;
 
 interface PopupState {
   view: SettingsView;
@@ -18,6 +23,8 @@ interface PopupState {
 export function Popup({ port, builtInSites }: { port: PopupPort; builtInSites: readonly BuiltInSite[] }) {
   const t = useT();
   const [state, setState] = useState<PopupState | undefined>(undefined);
+  const schoolSites = state && state.view.sources.extraSites === 'managed' ? state.view.values.extraSites : [];
+  const waiting = useSitesWaiting(schoolSites, port);
 
   useEffect(() => {
     const load = async () => {
@@ -44,6 +51,7 @@ export function Popup({ port, builtInSites }: { port: PopupPort; builtInSites: r
         {t(messageKeyFor('popup_reason', status.reason))}
       </p>
       <p class="configured-by">{view.managedBySchool ? t('set_by_your_school') : t('your_settings')}</p>
+      <SchoolProblems view={view} waiting={waiting} />
 
       <h2>{t('popup_counts_heading')}</h2>
       {counted.length === 0 ? (
@@ -72,5 +80,27 @@ export function Popup({ port, builtInSites }: { port: PopupPort; builtInSites: r
         </button>
       </nav>
     </main>
+  );
+}
+
+/** In the "Set by your school" area: the school's settings that could not be used, and sites waiting for permission. */
+function SchoolProblems({ view, waiting }: { view: SettingsView; waiting: string[] }) {
+  const t = useT();
+  const rejected = view.rejected.filter((entry) => entry.source === 'managed');
+  return (
+    <>
+      {rejected.length > 0 && (
+        <section class="rejected" aria-labelledby="popup-rejected-heading">
+          <p id="popup-rejected-heading">{t('popup_rejected_heading')}</p>
+          <ul>
+            {rejected.slice(0, REJECTED_SHOWN).map((entry, index) => (
+              <li key={index}>{t('rejected_entry', [SETTING_LABELS[entry.key], t('rejected_from_school'), entry.problem])}</li>
+            ))}
+          </ul>
+          {rejected.length > REJECTED_SHOWN && <p>{t('popup_rejected_more', [rejected.length - REJECTED_SHOWN])}</p>}
+        </section>
+      )}
+      {waiting.length > 0 && <p class="site-access">{t('popup_sites_need_permission')}</p>}
+    </>
   );
 }

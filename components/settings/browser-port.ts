@@ -33,8 +33,22 @@ export const browserSettingsPort: SettingsPort = {
       if (area === 'managed' || area === 'local') onChange();
     };
     browser.storage.onChanged.addListener(listener);
-    return () => browser.storage.onChanged.removeListener(listener);
+    // Someone allowing (or taking away) a site changes what the page shows too.
+    browser.permissions.onAdded.addListener(onChange);
+    browser.permissions.onRemoved.addListener(onChange);
+    return () => {
+      browser.storage.onChanged.removeListener(listener);
+      browser.permissions.onAdded.removeListener(onChange);
+      browser.permissions.onRemoved.removeListener(onChange);
+    };
   },
+  async siteAccess(patterns) {
+    const granted: string[] = [];
+    for (const pattern of patterns) if (await browser.permissions.contains({ origins: [pattern] }).catch(() => false)) granted.push(pattern);
+    return granted;
+  },
+  // Exactly the sites asked for, never every site: the prompt names them.
+  requestSiteAccess: (patterns) => browser.permissions.request({ origins: patterns }).catch(() => false),
 };
 
 export const browserPopupPort: PopupPort = {

@@ -4,7 +4,7 @@
 
 import { CATEGORIES, type Category, type Role } from '@/lib/types';
 import { ADMIN_SETTING_KEYS, DEFAULT_ADMIN_SETTINGS, MANAGED_SCHEMA, schemaProblems, type AdminSettings, type CategoryMode } from '@/utils/admin-settings';
-import { layerSettings as layerInForce } from '@/utils/settings';
+import { layerSettings as layerInForce, type RejectedSetting } from '@/utils/settings';
 
 /** Everything a person can set here: the school's settings plus a teacher's own plaintext roster. */
 export interface EditableSettings extends AdminSettings {
@@ -27,6 +27,8 @@ export interface SettingsView {
   lockedBySchool: boolean;
   /** The school set at least one setting. */
   managedBySchool: boolean;
+  /** Every setting or entry left out, and why, in plain words. */
+  rejected: RejectedSetting[];
 }
 
 /** A problem with one setting, in words for the person who typed it. */
@@ -50,12 +52,14 @@ const asRecord = (value: unknown): Record<string, unknown> =>
  * once the school locks settings; pupils' plaintext names never from policy.
  */
 export function layerSettings(managedRaw: unknown, localRaw: unknown): SettingsView {
-  const { settings, sources } = layerInForce(asRecord(managedRaw), asRecord(localRaw));
+  // The page shows what was left out itself; the console need not say it again.
+  const { settings, sources, rejected } = layerInForce(asRecord(managedRaw), asRecord(localRaw), () => {});
   return {
     values: settings,
     sources,
     lockedBySchool: sources.lockSettings === 'managed' && settings.lockSettings,
     managedBySchool: Object.values(sources).includes('managed'),
+    rejected,
   };
 }
 

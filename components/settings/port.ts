@@ -14,6 +14,13 @@ export interface SettingsPort {
   writeLocal(local: Record<string, unknown>): Promise<void>;
   /** Calls back when managed or local settings change; returns a function that stops watching. */
   watch(onChange: () => void): () => void;
+  /** Of these match patterns, the ones Second Thought may already check posts on. */
+  siteAccess?(patterns: string[]): Promise<string[]>;
+  /**
+   * Asks the person, in the browser's own prompt, to let Second Thought check
+   * posts on these sites. Browsers allow this only during a click.
+   */
+  requestSiteAccess?(patterns: string[]): Promise<boolean>;
 }
 
 export interface PopupPort extends SettingsPort {

@@ -2,7 +2,16 @@
 // public/_locales/en_GB/messages.json), so every word on screen is translatable.
 
 import { parseName } from '@/lib/names/name-parts';
-import { ANCHOR_PATTERN, EMAIL_PATTERN, HTTPS_URL_PATTERN, normaliseHost } from '@/utils/admin-settings';
+import {
+  ANCHOR_PATTERN,
+  EMAIL_PATTERN,
+  HTTPS_URL_PATTERN,
+  MAX_CHECK_TIME_LIMIT_MS,
+  MIN_CHECK_TIME_LIMIT_MS,
+  normaliseHost,
+  schoolNameProblem,
+  siteEntryProblem,
+} from '@/utils/admin-settings';
 
 export interface FieldProblem {
   message: string;
@@ -25,6 +34,27 @@ export const nameList: Check<string[]> = (input) => {
   const long = value.findIndex((line) => line.length > MAX_NAME_LENGTH);
   if (long >= 0) return { value, problem: { message: 'error_line_too_long', substitutions: [String(long + 1)] } };
   return { value };
+};
+
+/** School names: as any name list, and none that would flag ordinary posts ("a", "The", "school"). */
+export const schoolNameList: Check<string[]> = (input) => {
+  const checked = nameList(input);
+  if (checked.problem) return checked;
+  for (const [index, name] of checked.value.entries()) {
+    const problem = schoolNameProblem(name);
+    if (problem) return { value: checked.value, problem: { message: 'error_school_name', substitutions: [String(index + 1), problem] } };
+  }
+  return checked;
+};
+
+export const checkTimeLimit: Check<number | undefined> = (input) => {
+  const value = input.trim();
+  if (value === '') return { value: undefined };
+  const number = Number(value.replace(/[,\s]/g, ''));
+  if (!Number.isInteger(number) || number < MIN_CHECK_TIME_LIMIT_MS || number > MAX_CHECK_TIME_LIMIT_MS) {
+    return { value: undefined, problem: { message: 'error_time_limit' } };
+  }
+  return { value: number };
 };
 
 export const pupilList: Check<string[]> = (input) => {
@@ -63,5 +93,8 @@ export const optionalAnchor: Check<string | undefined> = (input) => {
 export const siteHost: Check<string | undefined> = (input) => {
   if (input.trim() === '') return { value: undefined };
   const host = normaliseHost(input);
-  return host ? { value: host } : { value: undefined, problem: { message: 'error_not_a_host', substitutions: [input.trim()] } };
+  if (!host) return { value: undefined, problem: { message: 'error_not_a_host', substitutions: [input.trim()] } };
+  // "*.com" and the like: a wildcard over other people's sites.
+  const problem = siteEntryProblem(host);
+  return problem ? { value: undefined, problem: { message: 'error_site', substitutions: [problem] } } : { value: host };
 };

@@ -1,31 +1,42 @@
 // The background's answer to the content script, kept apart from the browser
-// wiring so it can be tested with a stand-in engine.
+// wiring so it can be tested with a stand-in engine. The engine itself runs in
+// workers (./engine-host.ts); this decides what to ask, and what to answer.
 import { policySectionUrl as schoolPolicySectionUrl } from '@/lib/policy/parse-policy';
-import { POLICY_SECTION_IDS, type Category, type CheckConfig, type CheckOptions, type ClassifierModel, type Finding, type PolicySectionId } from '@/lib/types';
-import { isRequest, policySectionUrl, type CheckReply } from '@/utils/messages';
-import { configFrom, isSiteDisabled, modeFor, nudgeSettingsFor, type LayeredSettings, type Settings, type SiteDomains } from '@/utils/settings';
+import { POLICY_SECTION_IDS, type Category, type Finding, type PolicySectionId } from '@/lib/types';
+import { isRequest, policySectionUrl, type CheckReply, type UncheckedPolicy, type WarmUpReply } from '@/utils/messages';
+import { configFrom, isSiteDisabled, modeFor, nudgeSettingsFor, uncheckedChoiceFor, type LayeredSettings, type Settings, type SiteDomains } from '@/utils/settings';
+import type { EngineHost } from './engine-host';
+import { createRateLimit, type RateLimit } from './rate-limit';
 
-// Touches the name tables, the rule prefilter and the parser.
-const WARM_UP_TEXT = 'Warming up: you are so stupid, see you at school tomorrow.';
+/** Checks one tab may ask for, and in what time: no person posts this fast. */
+export const CHECKS_PER_TAB = { max: 20, windowMs: 10_000 };
+// Messaging between the service worker, the offscreen document and the worker.
+const ANSWER_SLACK_MS = 1_000;
 
 export interface CheckerDeps {
   loadSettings(): Promise<LayeredSettings>;
-  check(text: string, config: CheckConfig, options: CheckOptions): Finding[];
-  /** Reads the learned classifier's weights once. If it fails, checks go on with the rules alone. */
-  loadClassifier?(): Promise<ClassifierModel>;
+  /** Runs checks in workers that can be abandoned. */
+  engine: EngineHost;
   getURL(path: string): string;
   openTab(url: string): Promise<unknown>;
   /** Counts a nudge by its categories (numbers only, for the popup). */
   recordNudge?(categories: Category[]): void;
   /** The built-in sites, for disabledSites entries that name one of a site's domains. */
   builtInSites?: readonly SiteDomains[];
+  /** Checks per tab (defaults to CHECKS_PER_TAB). */
+  rateLimit?: RateLimit;
+}
+
+/** Who sent a message, as far as the checker cares: the tab it came from. */
+export interface MessageSender {
+  tab?: { id?: number };
 }
 
 export interface Checker {
   /** Answers a message, or returns undefined for messages that are not ours. */
-  handle(message: unknown): Promise<unknown> | undefined;
-  /** Builds the engine's tables now rather than during someone's post. */
-  warm(): Promise<void>;
+  handle(message: unknown, sender?: MessageSender): Promise<unknown> | undefined;
+  /** Starts the engine now rather than during someone's post. */
+  warm(): Promise<boolean>;
   /** Settings changed: read them again on the next check. */
   invalidate(): void;
   settings(): Promise<LayeredSettings>;
@@ -46,55 +57,77 @@ export function policyAddress(section: string, settings: Pick<Settings, 'policyU
 }
 
 export function createChecker(deps: CheckerDeps): Checker {
+  const { engine } = deps;
+  const rateLimit = deps.rateLimit ?? createRateLimit(CHECKS_PER_TAB.max, CHECKS_PER_TAB.windowMs);
   let settings: Promise<LayeredSettings> | null = null;
-  let warm: Promise<void> | null = null;
-  let classifier: Promise<ClassifierModel | undefined> | null = null;
-  const currentSettings = () => (settings ??= deps.loadSettings());
-  // Loaded once for the worker's life. A damaged or missing model file must not stop checks:
-  // the rules still run, and the console says why the classifier is missing.
-  const currentClassifier = () =>
-    (classifier ??= (deps.loadClassifier?.() ?? Promise.resolve(undefined)).catch((error: unknown) => {
-      console.error('Second Thought: the classifier could not be loaded; checking with the rules alone:', error);
-      return undefined;
+  let configured: LayeredSettings | undefined;
+
+  // Read once, and given to the engine once per change, so its tables are built once.
+  const currentSettings = () =>
+    (settings ??= deps.loadSettings().then((layered) => {
+      if (configured !== layered) {
+        configured = layered;
+        engine.configure(configFrom(layered.settings), layered.settings.checkTimeLimitMs);
+      }
+      return layered;
     }));
-  const ready = () => Promise.all([currentSettings(), currentClassifier()]).then(([layered, model]) => ({ layered, model }));
 
-  function runCheck(text: string, layered: LayeredSettings, model: ClassifierModel | undefined): Finding[] {
-    const { settings: current } = layered;
-    const findings = deps.check(text, configFrom(current), { role: current.role, classifier: model });
+  const policyFor = (current: Settings | undefined): UncheckedPolicy => ({
+    choice: current ? uncheckedChoiceFor(current) : 'post',
+    answerWithinMs: engine.answerWithinMs() + ANSWER_SLACK_MS,
+  });
+
+  /** The engine's answer, or "could not be checked" if even the background's own deadline passes. */
+  function runEngine(text: string, current: Settings) {
+    const deadline = engine.answerWithinMs() + ANSWER_SLACK_MS;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const late = new Promise<{ unchecked: 'timed-out'; detail: string }>((resolve) => {
+      timer = setTimeout(() => resolve({ unchecked: 'timed-out', detail: `no answer from the checker within ${deadline} ms` }), deadline);
+    });
+    return Promise.race([engine.check(text, current.role), late]).finally(() => clearTimeout(timer));
+  }
+
+  async function answer(text: string, host: string, tab: string | number): Promise<CheckReply> {
+    let current: Settings;
+    try {
+      current = (await currentSettings()).settings;
+    } catch (error) {
+      settings = null;
+      // Without settings there is no school's choice to follow: the documented default.
+      return { unchecked: 'failed', detail: `settings could not be read: ${String(error)}`, choice: 'post', whenUnchecked: policyFor(undefined) };
+    }
+    const whenUnchecked = policyFor(current);
+    // A site the school turned off: allow at once, without looking at the text.
+    if (isSiteDisabled(host, current.disabledSites, deps.builtInSites)) return { findings: [], role: current.role, whenUnchecked };
+    // Never run, and never let through: a person hammering Post to make checks fail gets held back.
+    if (!rateLimit.allow(tab)) {
+      return { unchecked: 'too-many-checks', detail: `more than ${CHECKS_PER_TAB.max} checks from one tab in ${CHECKS_PER_TAB.windowMs / 1000} s`, choice: 'hold', whenUnchecked };
+    }
+    const outcome = await runEngine(text, current);
+    if ('unchecked' in outcome) {
+      console.warn('Second Thought: a post could not be checked:', outcome.detail);
+      return { ...outcome, choice: whenUnchecked.choice, whenUnchecked };
+    }
     // The school turned these off for this role: the writer never hears of them.
-    return findings.filter((finding) => modeFor(current, finding.category, current.role) !== 'off');
+    const findings: Finding[] = outcome.findings.filter((finding) => modeFor(current, finding.category, current.role) !== 'off');
+    // A very long post whose every part the rules could not reach, with nothing found: where the
+    // school asked for posts to be checked before they go, say so rather than pass it as checked.
+    if (findings.length === 0 && outcome.complete === false && whenUnchecked.choice !== 'post') {
+      return { unchecked: 'incomplete', detail: 'the post was too long to try every rule on every part of it', choice: whenUnchecked.choice, whenUnchecked };
+    }
+    if (findings.length === 0) return { findings, role: current.role, whenUnchecked };
+    deps.recordNudge?.(findings.map((finding) => finding.category));
+    return { findings, role: current.role, nudgeSettings: nudgeSettingsFor(current, findings), whenUnchecked };
   }
 
-  function warmEngine(): Promise<void> {
-    warm ??= ready()
-      .then(({ layered, model }) => void runCheck(WARM_UP_TEXT, layered, model))
-      .catch((error: unknown) => {
-        warm = null;
-        throw error;
-      });
-    return warm;
-  }
-
-  function answer(text: string, host: string): Promise<CheckReply> {
-    return ready().then(
-      ({ layered, model }): CheckReply => {
-        const { settings: current } = layered;
-        try {
-          // A site the school turned off: allow at once, without looking at the text.
-          if (isSiteDisabled(host, current.disabledSites, deps.builtInSites)) return { findings: [], role: current.role };
-          const findings = runCheck(text, layered, model);
-          if (findings.length === 0) return { findings, role: current.role };
-          deps.recordNudge?.(findings.map((finding) => finding.category));
-          return { findings, role: current.role, nudgeSettings: nudgeSettingsFor(current, findings) };
-        } catch (error) {
-          // Fail open: the content script lets the post go ahead.
-          console.error('Second Thought: the check failed; the post goes ahead:', error);
-          return { error: error instanceof Error ? error.message : String(error) };
-        }
-      },
-      (error: unknown): CheckReply => ({ error: `settings could not be read: ${String(error)}` }),
-    );
+  async function warm(): Promise<WarmUpReply> {
+    try {
+      const { settings: current } = await currentSettings();
+      return { ready: await engine.warm(), whenUnchecked: policyFor(current) };
+    } catch {
+      settings = null;
+      return { ready: false, whenUnchecked: policyFor(undefined) };
+    }
   }
 
   function openPolicy(section: string): Promise<unknown> {
@@ -105,24 +138,20 @@ export function createChecker(deps: CheckerDeps): Checker {
   }
 
   return {
-    handle(message) {
+    handle(message, sender) {
       if (!isRequest(message)) return undefined;
       switch (message.type) {
         case 'warm-up':
-          return warmEngine().then(
-            () => ({ ready: true }),
-            () => ({ ready: false }),
-          );
+          return warm();
         case 'open-policy':
           return openPolicy(message.section);
         case 'check':
-          return answer(message.text, message.host);
+          return answer(message.text, message.host, sender?.tab?.id ?? 'no-tab');
       }
     },
-    warm: warmEngine,
+    warm: () => warm().then((reply) => reply.ready),
     invalidate() {
       settings = null;
-      warm = null;
     },
     settings: currentSettings,
   };

@@ -1,5 +1,9 @@
 // Sites an admin adds through extraSites are only known at run time, so their
 // content script is registered from here rather than declared in the manifest.
+// The extension holds host access only for the built-in sites; an extra site
+// is guarded once access to it has been granted: by the person (the options
+// page asks, for exactly those sites), or up front in a school's own build
+// (SECOND_THOUGHT_SCHOOL_SITES, see README: Permissions).
 import { browser } from 'wxt/browser';
 import { matchPatternsFor } from '@/utils/settings';
 
@@ -22,7 +26,7 @@ async function register(sites: readonly string[]): Promise<void> {
   // Without the scripting permission (or in a browser without the API) only
   // the built-in sites are guarded.
   if (!scripting?.registerContentScripts) return;
-  const matches = matchPatternsFor(sites);
+  const matches = await grantedMatches(matchPatternsFor(sites));
   const [existing] = await scripting.getRegisteredContentScripts({ ids: [SCRIPT_ID] });
   if (existing && sameList(existing.matches ?? [], matches)) return;
   if (existing) await scripting.unregisterContentScripts({ ids: [SCRIPT_ID] });
@@ -44,4 +48,13 @@ async function register(sites: readonly string[]): Promise<void> {
 
 function sameList(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((item) => b.includes(item));
+}
+
+/** The match patterns this extension may already script; the rest wait for someone to allow them. */
+export async function grantedMatches(matches: readonly string[]): Promise<string[]> {
+  const granted: string[] = [];
+  for (const pattern of matches) {
+    if (await browser.permissions.contains({ origins: [pattern] }).catch(() => false)) granted.push(pattern);
+  }
+  return granted;
 }

@@ -1,22 +1,35 @@
-// The engine runs here, away from page start-up: it loads compromise (~0.5 s),
-// which must never slow down the pages people write on.
+// Answers the content scripts. The engine itself runs in dedicated workers
+// (./engine-host.ts), so a slow check never holds up this background or other
+// tabs, and can be abandoned; compromise is never loaded here or in pages.
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { NUDGE_COUNTS_KEY, addNudge } from '@/components/settings/nudge-counts';
-import { check } from '@/lib';
-import { loadPackagedClassifier } from '@/utils/classifier-file';
+import type { WorkerLike } from '@/utils/engine-worker/protocol';
+import { DEFAULT_STARTUP_MS } from '@/utils/engine-worker/pool';
 import { loadSettings, watchSettings } from '@/utils/settings';
 import { BUILT_IN_SITES } from '@/utils/sites';
 import { createChecker } from './checker';
+import { CHECK_WORKER_PATH, offscreenEngineHost, poolEngineHost, type EngineHost, type EngineHostRequest } from './engine-host';
 import { syncExtraSites } from './extra-sites';
+import { offscreenDocument } from './offscreen';
 
 export default defineBackground(() => {
+  const getURL = browser.runtime.getURL as (path: string) => string;
   let counting: Promise<unknown> = Promise.resolve();
+
+  // Firefox's background page can start workers itself; Chrome's service worker cannot.
+  const engine: EngineHost = import.meta.env.FIREFOX
+    ? poolEngineHost(() => new Worker(getURL(CHECK_WORKER_PATH)) as unknown as WorkerLike)
+    : offscreenEngineHost({
+        ensureDocument: offscreenDocument((globalThis as unknown as { chrome: Parameters<typeof offscreenDocument>[0] }).chrome, getURL),
+        send: (message: EngineHostRequest) => browser.runtime.sendMessage(message),
+        startupMs: DEFAULT_STARTUP_MS,
+      });
+
   const checker = createChecker({
     loadSettings,
-    check,
-    loadClassifier: () => loadPackagedClassifier(browser.runtime.getURL as (path: string) => string),
-    getURL: browser.runtime.getURL as (path: string) => string,
+    engine,
+    getURL,
     openTab: (url) => browser.tabs.create({ url }),
     builtInSites: BUILT_IN_SITES,
     recordNudge: (categories) => {
@@ -41,13 +54,18 @@ export default defineBackground(() => {
   watchSettings(() => {
     checker.invalidate();
     void registerExtraSites();
+    // The engine builds its tables for the new settings now, not during a post.
+    void checker.warm();
   });
   void registerExtraSites();
+  // Someone allowed (or took away) access to the school's extra sites.
+  browser.permissions.onAdded.addListener(() => void registerExtraSites());
+  browser.permissions.onRemoved.addListener(() => void registerExtraSites());
 
   // The engine builds its tables on first use, which can take seconds on a slow
   // machine; do it now, not during someone's first post. (A composer gaining
   // focus sends 'warm-up' too, for when the worker slept.)
   setTimeout(() => void checker.warm().catch(() => undefined), 0);
 
-  browser.runtime.onMessage.addListener((message: unknown) => checker.handle(message));
+  browser.runtime.onMessage.addListener((message: unknown, sender) => checker.handle(message, sender));
 });

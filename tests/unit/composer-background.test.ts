@@ -1,13 +1,17 @@
 // @vitest-environment happy-dom
 // The background's side of the composer protocol: it answers checks with the
-// layered settings, fails open when the engine throws, warms the engine once,
-// and opens policy sections itself.
+// layered settings, says what happens to a post that could not be checked,
+// limits checks per tab, warms the engine, and opens policy sections itself.
 import { describe, expect, it, vi } from 'vitest';
-import { createChecker, type CheckerDeps } from '@/entrypoints/background/checker';
+import { CHECKS_PER_TAB, createChecker, type CheckerDeps } from '@/entrypoints/background/checker';
+import type { EngineHost } from '@/entrypoints/background/engine-host';
+import { createRateLimit } from '@/entrypoints/background/rate-limit';
+import type { EngineOutcome } from '@/utils/engine-worker/protocol';
 import { hashRoster } from '@/lib/names/roster-hash';
 import { isSiteDisabled, layerSettings, supportContactFrom } from '@/utils/settings';
 import { BUILT_IN_SITES } from '@/utils/sites';
 import type { Finding } from '@/lib/types';
+import { createCheckClient } from '@/utils/composer/check-client';
 
 const finding: Finding = {
   category: 'pupil-name',
@@ -25,26 +29,64 @@ const roster = hashRoster(['Tamsin Okoro']);
 const swearing: Finding = { ...finding, category: 'profanity', ruleId: 'profanity/word', start: 13, end: 18, match: 'bloody', policySections: [] };
 const threat: Finding = { ...finding, category: 'threat', ruleId: 'threat/x', start: 19, end: 25, match: 'hurt u', policySections: ['strategy-4'] };
 
-function deps(overrides: Partial<CheckerDeps> = {}, managed: Record<string, unknown> = { hashedRoster: roster, role: 'staff' }, local: Record<string, unknown> = {}) {
+/** A stand-in for the workers: runs `check` at once, as a worker would answer. */
+function fakeEngine(check: (text: string, role: string) => Finding[] | EngineOutcome | Promise<EngineOutcome>) {
+  const engine = {
+    configure: vi.fn(),
+    check: vi.fn(async (text: string, role: string): Promise<EngineOutcome> => {
+      try {
+        const result = await check(text, role);
+        return Array.isArray(result) ? { findings: result } : result;
+      } catch (error) {
+        return { unchecked: 'failed', detail: (error as Error).message };
+      }
+    }),
+    warm: vi.fn(async () => true),
+    answerWithinMs: () => 5_000,
+  } satisfies EngineHost;
+  return engine;
+}
+
+// What every reply says about a post that could not be checked (answerWithinMs: the engine's 5 s + 1 s).
+const goesAhead = { choice: 'post', answerWithinMs: 6_000 };
+
+function deps(
+  overrides: Partial<CheckerDeps> & { check?: Parameters<typeof fakeEngine>[0] } = {},
+  managed: Record<string, unknown> = { hashedRoster: roster, role: 'staff' },
+  local: Record<string, unknown> = {},
+) {
+  const { check = (text: string) => (text.includes('Tamsin') ? [finding] : []), ...rest } = overrides;
+  const engine = fakeEngine(check);
   return {
     loadSettings: vi.fn(async () => layerSettings(managed, local)),
-    check: vi.fn((text: string) => (text.includes('Tamsin') ? [finding] : [])),
+    engine,
+    check: engine.check,
     getURL: (path: string) => `chrome-extension://id${path}`,
     openTab: vi.fn(async () => undefined),
-    ...overrides,
+    ...rest,
   };
 }
+
+const tab = (id: number) => ({ tab: { id } });
 
 describe('the background checker', () => {
   it('checks with the settings and the role, and says the role back', async () => {
     const fake = deps();
     const reply = await createChecker(fake).handle({ type: 'check', text: 'Tamsin Okoro was great', host: 'x.com' });
-    expect(reply).toEqual({ findings: [finding], role: 'staff', nudgeSettings: { modes: { 'pupil-name': 'nudge' } } });
-    expect(fake.check).toHaveBeenCalledWith(
-      'Tamsin Okoro was great',
-      expect.objectContaining({ hashedRoster: roster, pupilNames: [], role: 'staff' }),
-      { role: 'staff' },
-    );
+    expect(reply).toEqual({ findings: [finding], role: 'staff', nudgeSettings: { modes: { 'pupil-name': 'nudge' } }, whenUnchecked: goesAhead });
+    expect(fake.engine.configure).toHaveBeenCalledWith(expect.objectContaining({ hashedRoster: roster, pupilNames: [], role: 'staff' }), 2_000);
+    expect(fake.check).toHaveBeenCalledWith('Tamsin Okoro was great', 'staff');
+  });
+
+  it('gives the engine the settings once, and again only after they change', async () => {
+    const fake = deps();
+    const checker = createChecker(fake);
+    await checker.handle({ type: 'check', text: 'a', host: 'x.com' });
+    await checker.handle({ type: 'check', text: 'b', host: 'x.com' });
+    expect(fake.engine.configure).toHaveBeenCalledTimes(1);
+    checker.invalidate();
+    await checker.handle({ type: 'check', text: 'c', host: 'x.com' });
+    expect(fake.engine.configure).toHaveBeenCalledTimes(2);
   });
 
   it('counts each nudge by category, and nothing for a kind post', async () => {
@@ -56,11 +98,58 @@ describe('the background checker', () => {
     expect(recordNudge).toHaveBeenCalledWith(['pupil-name']);
   });
 
-  it('answers with an error (so the post goes ahead) when the engine throws', async () => {
-    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+  it('says a post could not be checked when the engine fails; by default it goes ahead', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const checker = createChecker(deps({ check: () => { throw new Error('boom'); } }));
-    expect(await checker.handle({ type: 'check', text: 'hello', host: 'x.com' })).toEqual({ error: 'boom' });
-    error.mockRestore();
+    expect(await checker.handle({ type: 'check', text: 'hello', host: 'x.com' })).toEqual({ unchecked: 'failed', detail: 'boom', choice: 'post', whenUnchecked: goesAhead });
+    warn.mockRestore();
+  });
+
+  it('passes on a check abandoned past its time budget with the school’s choice', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const abandoned: EngineOutcome = { unchecked: 'timed-out', detail: 'the check took longer than 2000 ms and was abandoned' };
+    const strict = { role: 'pupil', categories: { threat: { pupil: 'block' } } };
+    expect(await createChecker(deps({ check: () => abandoned }, strict)).handle({ type: 'check', text: 'x', host: 'x.com' })).toMatchObject({ ...abandoned, choice: 'ask' });
+    expect(await createChecker(deps({ check: () => abandoned }, { failClosed: true })).handle({ type: 'check', text: 'x', host: 'x.com' })).toMatchObject({ ...abandoned, choice: 'hold' });
+    expect(await createChecker(deps({ check: () => abandoned }, {})).handle({ type: 'check', text: 'x', host: 'x.com' })).toMatchObject({ ...abandoned, choice: 'post' });
+    warn.mockRestore();
+  });
+
+  it('says a very long post only partly read by the rules could not be checked, where the school asked for checks; by default it goes ahead', async () => {
+    const partly: EngineOutcome = { findings: [], complete: false };
+    const strict = { role: 'pupil', categories: { threat: { pupil: 'block' } } };
+    expect(await createChecker(deps({ check: () => partly }, strict)).handle({ type: 'check', text: 'x', host: 'x.com' })).toMatchObject({ unchecked: 'incomplete', choice: 'ask' });
+    expect(await createChecker(deps({ check: () => partly }, { failClosed: true })).handle({ type: 'check', text: 'x', host: 'x.com' })).toMatchObject({ unchecked: 'incomplete', choice: 'hold' });
+    expect(await createChecker(deps({ check: () => partly }, {})).handle({ type: 'check', text: 'x', host: 'x.com' })).toMatchObject({ findings: [] });
+    // Something found is shown, whatever was left unread.
+    expect(await createChecker(deps({ check: () => ({ findings: [threat], complete: false }) }, strict)).handle({ type: 'check', text: 'x', host: 'x.com' })).toMatchObject({ findings: [threat] });
+  });
+
+  it('answers by its own deadline even if the engine never does', async () => {
+    vi.useFakeTimers();
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const checker = createChecker(deps({ check: () => new Promise<EngineOutcome>(() => {}) }, { failClosed: true }));
+    const reply = checker.handle({ type: 'check', text: 'x', host: 'x.com' });
+    await vi.advanceTimersByTimeAsync(6_001);
+    await expect(reply).resolves.toMatchObject({ unchecked: 'timed-out', choice: 'hold' });
+    warn.mockRestore();
+    vi.useRealTimers();
+  });
+
+  it('runs at most CHECKS_PER_TAB checks per tab in its window, holds back the rest, and leaves other tabs alone', async () => {
+    let now = 0;
+    const fake = deps({ rateLimit: createRateLimit(CHECKS_PER_TAB.max, CHECKS_PER_TAB.windowMs, () => now) });
+    const checker = createChecker(fake);
+    for (let i = 0; i < CHECKS_PER_TAB.max; i++) {
+      expect(await checker.handle({ type: 'check', text: 'hello', host: 'x.com' }, tab(1))).toMatchObject({ findings: [] });
+    }
+    const limited = await checker.handle({ type: 'check', text: 'hello', host: 'x.com' }, tab(1));
+    // Held back whatever the school's choice, so hammering Post can never get a post through unchecked.
+    expect(limited).toMatchObject({ unchecked: 'too-many-checks', choice: 'hold' });
+    expect(fake.check).toHaveBeenCalledTimes(CHECKS_PER_TAB.max);
+    expect(await checker.handle({ type: 'check', text: 'hello', host: 'x.com' }, tab(2))).toMatchObject({ findings: [] });
+    now += CHECKS_PER_TAB.windowMs;
+    expect(await checker.handle({ type: 'check', text: 'hello', host: 'x.com' }, tab(1))).toMatchObject({ findings: [] });
   });
 
   it('reads settings once, and again after they change', async () => {
@@ -74,12 +163,12 @@ describe('the background checker', () => {
     expect(fake.loadSettings).toHaveBeenCalledTimes(2);
   });
 
-  it('warms the engine once, however many composers gain focus', async () => {
-    const fake = deps();
+  it('warms the engine when a composer gains focus, and says what happens to a post it cannot check', async () => {
+    const fake = deps({}, { role: 'pupil', categories: { bullying: { pupil: 'reason' } } });
     const checker = createChecker(fake);
-    expect(await checker.handle({ type: 'warm-up' })).toEqual({ ready: true });
-    await checker.handle({ type: 'warm-up' });
-    expect(fake.check).toHaveBeenCalledTimes(1);
+    expect(await checker.handle({ type: 'warm-up' })).toEqual({ ready: true, whenUnchecked: { choice: 'ask', answerWithinMs: 6_000 } });
+    expect(fake.engine.warm).toHaveBeenCalledTimes(1);
+    expect(fake.check).not.toHaveBeenCalled();
   });
 
   it('opens a policy section in a tab, and refuses anything that is not a section id', async () => {
@@ -104,7 +193,7 @@ describe('the background checker', () => {
       const recordNudge = vi.fn();
       const managed = { role: 'pupil', categories: { profanity: { pupil: 'off' }, threat: { pupil: 'block', staff: 'off' }, 'pupil-name': { pupil: 'reason' } } };
       const reply = await createChecker(deps({ check: all, recordNudge }, managed)).handle({ type: 'check', text: 'x', host: 'x.com' });
-      expect(reply).toEqual({ findings: [finding, threat], role: 'pupil', nudgeSettings: { modes: { 'pupil-name': 'reason', threat: 'block' } } });
+      expect(reply).toEqual({ findings: [finding, threat], role: 'pupil', nudgeSettings: { modes: { 'pupil-name': 'reason', threat: 'block' } }, whenUnchecked: { choice: 'ask', answerWithinMs: 6_000 } });
       expect(recordNudge).toHaveBeenCalledWith(['pupil-name', 'threat']);
     });
 
@@ -112,7 +201,7 @@ describe('the background checker', () => {
       const recordNudge = vi.fn();
       const managed = { role: 'staff', categories: { profanity: { staff: 'off' } } };
       const checker = createChecker(deps({ check: () => [swearing], recordNudge }, managed));
-      expect(await checker.handle({ type: 'check', text: 'bloody', host: 'x.com' })).toEqual({ findings: [], role: 'staff' });
+      expect(await checker.handle({ type: 'check', text: 'bloody', host: 'x.com' })).toEqual({ findings: [], role: 'staff', whenUnchecked: goesAhead });
       expect(recordNudge).not.toHaveBeenCalled();
     });
 
@@ -138,7 +227,7 @@ describe('the background checker', () => {
       const fake = deps({ builtInSites: BUILT_IN_SITES }, { disabledSites: ['x.com', '*.school-example.org'], role: 'pupil' });
       const checker = createChecker(fake);
       for (const host of ['x.com', 'twitter.com', 'mobile.x.com', 'forum.school-example.org']) {
-        expect(await checker.handle({ type: 'check', text: 'Tamsin Okoro', host })).toEqual({ findings: [], role: 'pupil' });
+        expect(await checker.handle({ type: 'check', text: 'Tamsin Okoro', host })).toEqual({ findings: [], role: 'pupil', whenUnchecked: goesAhead });
       }
       expect(fake.check).not.toHaveBeenCalled();
       expect(await checker.handle({ type: 'check', text: 'Tamsin Okoro', host: 'www.facebook.com' })).toMatchObject({ findings: [finding] });
@@ -153,9 +242,13 @@ describe('the background checker', () => {
       warn.mockRestore();
     });
 
-    it('fails open when the settings cannot be read', async () => {
+    it('fails open when the settings cannot be read (there is no school’s choice to follow)', async () => {
       const checker = createChecker(deps({ loadSettings: () => Promise.reject(new Error('no storage')) }));
-      expect(await checker.handle({ type: 'check', text: 'Tamsin Okoro', host: 'x.com' })).toEqual({ error: 'settings could not be read: Error: no storage' });
+      expect(await checker.handle({ type: 'check', text: 'Tamsin Okoro', host: 'x.com' })).toMatchObject({
+        unchecked: 'failed',
+        detail: 'settings could not be read: Error: no storage',
+        choice: 'post',
+      });
     });
 
     it('opens the school’s own policy at the section’s anchor, or its address', async () => {
@@ -203,5 +296,22 @@ describe('support contacts', () => {
     ['Reception, 01632 960 000, 8am to 4pm', { name: 'Reception', phone: '01632 960 000', text: '8am to 4pm' }],
   ])('reads %j', (line, contact) => {
     expect(supportContactFrom(line)).toEqual(contact);
+  });
+});
+
+describe('the content script’s side', () => {
+  it('remembers what the school wants done with a post the background never answers about, and how long to wait', async () => {
+    const replies: unknown[] = [
+      { ready: true, whenUnchecked: { choice: 'hold', answerWithinMs: 12_000 } },
+      { unchecked: 'timed-out', detail: 'took too long', choice: 'hold', whenUnchecked: { choice: 'hold', answerWithinMs: 12_000 } },
+      'nonsense',
+    ];
+    const client = createCheckClient(async () => replies.shift());
+    expect(client.whenUnchecked()).toBe('post');
+    await client.warmUp();
+    expect(client.whenUnchecked()).toBe('hold');
+    expect(client.waitLimitMs()).toBe(13_000);
+    await expect(client.requestCheck('x', 'x.com')).resolves.toEqual({ unchecked: 'timed-out', detail: 'took too long', choice: 'hold' });
+    await expect(client.requestCheck('x', 'x.com')).resolves.toEqual({ unchecked: 'failed', detail: 'the checker gave no answer' });
   });
 });

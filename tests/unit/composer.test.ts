@@ -1,9 +1,10 @@
 // @vitest-environment happy-dom
 // The shared composer mechanism: interception, exactly-once replay, swallowing
-// while a check or nudge is pending, IME, and failing open.
+// while a check or nudge is pending, IME, only the person's own actions, and
+// what happens to a post that could not be checked.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createComposerGuard, isWindowGuarded, NUDGE_ELEMENT, type Guard, type Realm } from '@/utils/composer/guard';
-import type { CheckOutcome, NudgeRequest, SendKey, SiteAdapter } from '@/utils/composer/types';
+import { claimWindow, createComposerGuard, NUDGE_ELEMENT, releaseWindow, type Guard, type Realm, type WindowClaim } from '@/utils/composer/guard';
+import type { CheckOutcome, NudgeRequest, SendKey, SiteAdapter, UncheckedChoice } from '@/utils/composer/types';
 import type { Finding } from '@/lib/types';
 
 // A test stand-in for the engine: "kys" is the only harmful thing it knows.
@@ -41,12 +42,25 @@ interface Nudges {
 let guard: Guard | undefined;
 let nudges: Nudges;
 
+// happy-dom has no isTrusted, so these tests say which events a page's script
+// dispatched; every other event counts as the person's (as Playwright's do in
+// the browser suite).
+const fromPage = new WeakSet<Event>();
+
+/** Dispatches an event the way a page's script would: untrusted. */
+function dispatchFromPage<E extends Event>(target: EventTarget, event: E): E {
+  fromPage.add(event);
+  target.dispatchEvent(event);
+  return event;
+}
+
 function startGuard(
   options: {
     keys?: readonly SendKey[];
     check?: (text: string) => Promise<CheckOutcome>;
     timeoutMs?: number;
     coldTimeoutMs?: number;
+    whenUnchecked?: () => UncheckedChoice;
   } = {},
 ) {
   const check = vi.fn(options.check ?? stubCheck);
@@ -55,6 +69,8 @@ function startGuard(
     win: window as unknown as Realm,
     adapter: adapter(options.keys),
     check,
+    isPersonAction: (event) => !fromPage.has(event),
+    whenUnchecked: options.whenUnchecked,
     timeoutMs: options.timeoutMs,
     coldTimeoutMs: options.coldTimeoutMs,
     showNudge: (request) => {
@@ -404,6 +420,7 @@ describe('warming up', () => {
       adapter: adapter(['enter']),
       check: stubCheck,
       warmUp,
+      isPersonAction: () => true,
       showNudge: () => ({ close: () => {} }),
     });
     const { editor } = buildComposer();
@@ -457,6 +474,8 @@ describe('where composers live', () => {
     });
     const submit = vi.spyOn(form, 'submit');
     editor.value = 'Reply to the forum';
+    // The person's Enter in the form, which the site turns into a submit.
+    pressEnter(editor);
     form.requestSubmit();
     expect(submitted).toEqual([]);
     await settle();
@@ -509,12 +528,197 @@ describe('where composers live', () => {
 });
 
 describe('one guard per window', () => {
+  const win = window as unknown as Realm;
+  const claimOf = (alive: boolean) => ({ isAlive: vi.fn(() => alive), release: vi.fn() }) satisfies WindowClaim;
+
   it('tells a second copy of the content script that the window is already guarded', () => {
-    expect(isWindowGuarded(window as unknown as Realm)).toBe(false);
+    const first = claimOf(true);
+    expect(claimWindow(win, first)).toBe(true);
+    expect(claimWindow(win, claimOf(true))).toBe(false);
+    releaseWindow(win, first);
+    const next = claimOf(true);
+    expect(claimWindow(win, next)).toBe(true);
+    releaseWindow(win, next);
+  });
+
+  it('takes over from a copy whose extension was reloaded, and stops that copy', () => {
+    const orphan = claimOf(false);
+    claimWindow(win, orphan);
+    const fresh = claimOf(true);
+    expect(claimWindow(win, fresh)).toBe(true);
+    expect(orphan.release).toHaveBeenCalledTimes(1);
+    releaseWindow(win, fresh);
+  });
+
+  it('keeps the claim where the page cannot see or cancel it: no DOM event, attribute or property of the page’s', () => {
+    const events: string[] = [];
+    const record = (event: Event) => events.push(event.type);
+    for (const type of ['second-thought:guarded', 'message']) window.addEventListener(type, record, true);
+    const claim = claimOf(true);
+    claimWindow(win, claim);
     startGuard();
-    expect(isWindowGuarded(window as unknown as Realm)).toBe(true);
-    guard?.destroy();
-    guard = undefined;
-    expect(isWindowGuarded(window as unknown as Realm)).toBe(false);
+    expect(events).toEqual([]);
+    expect(document.documentElement.getAttributeNames().filter((name) => /second|thought|guard/i.test(name))).toEqual([]);
+    // The claim is keyed by a symbol on the content script's own global (its isolated world).
+    expect(Object.keys(window).filter((key) => /second|thought|guard/i.test(key))).toEqual([]);
+    for (const type of ['second-thought:guarded', 'message']) window.removeEventListener(type, record, true);
+    releaseWindow(win, claim);
+  });
+});
+
+describe('only what the person does', () => {
+  it('leaves a page’s own synthetic click on the send button to the site: no check, and the site’s handler gets it', async () => {
+    const { check } = startGuard();
+    const { button, sent, write } = buildComposer();
+    write('Tamsin Okoro kys');
+    const click = dispatchFromPage(button, new MouseEvent('click', { bubbles: true, cancelable: true, composed: true }));
+    await settle();
+    expect(click.defaultPrevented).toBe(false);
+    expect(check).not.toHaveBeenCalled();
+    expect(nudges.shown).toEqual([]);
+    expect(sent).toEqual([{ text: 'Tamsin Okoro kys', via: 'button' }]);
+  });
+
+  it('leaves a page’s synthetic Enter to the editor: no check', async () => {
+    const { check } = startGuard();
+    const { editor, sent, write } = buildComposer();
+    write('Tamsin Okoro kys');
+    const enter = dispatchFromPage(editor, new KeyboardEvent('keydown', { key: 'Enter', code: 'Enter', keyCode: 13, bubbles: true, cancelable: true, composed: true } as KeyboardEventInit));
+    await settle();
+    expect(check).not.toHaveBeenCalled();
+    expect(sent).toEqual([{ text: 'Tamsin Okoro kys', via: 'key', ctrlKey: false, metaKey: false }]);
+    expect(enter.defaultPrevented).toBe(true); // by the site's own handler, which sent it
+  });
+
+  it('ignores a page’s synthetic submit, and a trusted submit the person did not start', async () => {
+    const { check } = startGuard();
+    const form = document.createElement('form');
+    const editor = document.createElement('textarea');
+    editor.className = 'editor';
+    editor.value = 'Tamsin Okoro kys';
+    form.append(editor);
+    document.body.append(form);
+    const submitted: string[] = [];
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      submitted.push(editor.value);
+    });
+    dispatchFromPage(form, new Event('submit', { bubbles: true, cancelable: true }));
+    // A submit the browser fires for a page's requestSubmit() is trusted; with no
+    // Enter or click of the person's in the form just before, it is not theirs.
+    form.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+    await settle();
+    expect(check).not.toHaveBeenCalled();
+    expect(submitted).toEqual(['Tamsin Okoro kys', 'Tamsin Okoro kys']);
+  });
+
+  it('does not take the person’s click into the editor as theirs for a page’s submit just after', async () => {
+    const { check } = startGuard({ keys: [] });
+    const form = document.createElement('form');
+    const editor = document.createElement('textarea');
+    editor.className = 'editor';
+    editor.value = 'kys';
+    form.append(editor);
+    document.body.append(form);
+    form.addEventListener('submit', (event) => event.preventDefault());
+    editor.click();
+    form.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+    await settle();
+    expect(check).not.toHaveBeenCalled();
+  });
+
+  it('checks a form’s submit that follows the person’s own Enter in it', async () => {
+    const { check } = startGuard({ keys: [] });
+    const form = document.createElement('form');
+    const editor = document.createElement('input');
+    editor.className = 'editor';
+    editor.value = 'kys';
+    form.append(editor);
+    document.body.append(form);
+    form.addEventListener('submit', (event) => event.preventDefault());
+    pressEnter(editor);
+    const submit = new Event('submit', { bubbles: true, cancelable: true });
+    form.dispatchEvent(submit);
+    await settle();
+    expect(submit.defaultPrevented).toBe(true);
+    expect(check).toHaveBeenCalledWith('kys');
+  });
+
+  it('ignores a page’s synthetic focus, presses and Escape', async () => {
+    const warmUp = vi.fn(() => Promise.resolve());
+    guard = createComposerGuard({
+      win: window as unknown as Realm,
+      adapter: adapter(),
+      check: stubCheck,
+      warmUp,
+      isPersonAction: (event) => !fromPage.has(event),
+      showNudge: () => ({ close: () => {} }),
+    });
+    const { editor, button, write } = buildComposer();
+    dispatchFromPage(editor, new FocusEvent('focusin', { bubbles: true }));
+    expect(warmUp).not.toHaveBeenCalled();
+    write('just kys');
+    button.click();
+    await settle();
+    const press = dispatchFromPage(button, new MouseEvent('mousedown', { bubbles: true, cancelable: true }));
+    const escape = dispatchFromPage(editor, new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, cancelable: true }));
+    expect(press.defaultPrevented).toBe(false);
+    expect(escape.defaultPrevented).toBe(false);
+  });
+});
+
+describe('a post that could not be checked', () => {
+  const timedOut = (choice?: UncheckedChoice): Promise<CheckOutcome> => Promise.resolve({ unchecked: 'timed-out', detail: 'took too long', ...(choice ? { choice } : {}) });
+
+  it('goes ahead once by default (fail open)', async () => {
+    startGuard({ check: () => timedOut() });
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const { button, sent, write } = buildComposer();
+    write('hello');
+    button.click();
+    await settle();
+    expect(sent).toEqual([{ text: 'hello', via: 'button' }]);
+    expect(nudges.shown).toEqual([]);
+    warn.mockRestore();
+  });
+
+  it('says so when the school asks ("ask"), and "Post anyway" sends it once, unchanged', async () => {
+    startGuard({ check: () => timedOut('ask') });
+    const { button, sent, write } = buildComposer();
+    write('a long post');
+    button.click();
+    await settle();
+    expect(sent).toEqual([]);
+    expect(nudges.shown).toHaveLength(1);
+    expect(nudges.shown[0]).toMatchObject({ findings: [], unchecked: { reason: 'timed-out', choice: 'ask' }, text: 'a long post' });
+    nudges.shown[0].onPostAnyway();
+    nudges.shown[0].onPostAnyway();
+    expect(sent).toEqual([{ text: 'a long post', via: 'button' }]);
+  });
+
+  it('holds it back when the school fails closed ("hold"): only "Edit post", the draft untouched', async () => {
+    startGuard({ check: () => timedOut('hold') });
+    const { editor, button, sent, write } = buildComposer('textarea');
+    write('a long post');
+    button.click();
+    await settle();
+    expect(nudges.shown[0].unchecked).toEqual({ reason: 'timed-out', choice: 'hold' });
+    nudges.shown[0].onPostAnyway();
+    expect(sent).toEqual([]);
+    nudges.shown[0].onEdit();
+    expect(document.activeElement).toBe(editor);
+    expect((editor as HTMLTextAreaElement).value).toBe('a long post');
+    expect(sent).toEqual([]);
+  });
+
+  it('follows the school’s last known choice when the background never answers', async () => {
+    vi.useFakeTimers();
+    startGuard({ check: () => new Promise(() => {}), timeoutMs: 750, coldTimeoutMs: 750, whenUnchecked: () => 'hold' });
+    const { editor, sent, write } = buildComposer();
+    write('hello');
+    pressEnter(editor);
+    await vi.advanceTimersByTimeAsync(800);
+    expect(sent).toEqual([]);
+    expect(nudges.shown[0].unchecked).toEqual({ reason: 'timed-out', choice: 'hold' });
   });
 });

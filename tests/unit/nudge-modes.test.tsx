@@ -208,3 +208,34 @@ describe('the school’s own support contacts', () => {
     expect(screen.queryByRole('region', { name: 'Support' })).toBeNull();
   });
 });
+
+describe('a post that could not be checked', () => {
+  it('says so calmly, shows no findings, and offers "Post anyway" when the school leaves the choice to the writer', () => {
+    const { onEdit, onPostAnyway } = renderNudge({ findings: [], unchecked: { reason: 'timed-out', choice: 'ask' } });
+    const dialog = screen.getByRole('alertdialog', { name: 'This post could not be checked' });
+    expect(dialog.textContent).toMatch(/couldn’t finish checking this post in time/);
+    expect(dialog.textContent).toMatch(/You can post it as it is, or edit it first/);
+    expect(within(dialog).queryByRole('list')).toBeNull();
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Post anyway' }));
+    expect(onPostAnyway).toHaveBeenCalledTimes(1);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Edit post' }));
+    expect(onEdit).toHaveBeenCalledTimes(1);
+  });
+
+  it('offers only "Edit post" when the school holds unchecked posts back, and says why', () => {
+    renderNudge({ findings: [], unchecked: { reason: 'failed', choice: 'hold' } });
+    const dialog = screen.getByRole('alertdialog', { name: 'This post could not be checked' });
+    expect(dialog.textContent).toMatch(/Your school has asked that posts aren’t sent unless they’ve been checked/);
+    expect(within(dialog).queryByRole('button', { name: 'Post anyway' })).toBeNull();
+    expect(within(dialog).getByRole('button', { name: 'Edit post' })).toBeTruthy();
+    // Not the wording for a post that breaks the policy.
+    expect(dialog.textContent).not.toMatch(/posts like this aren’t sent/);
+  });
+
+  it('asks for a moment’s pause when a tab sends more checks than a person could', () => {
+    renderNudge({ findings: [], unchecked: { reason: 'too-many-checks', choice: 'hold' } });
+    const dialog = screen.getByRole('alertdialog', { name: 'Slow down a moment' });
+    expect(dialog.textContent).toMatch(/Wait a moment, then send it again/);
+    expect(within(dialog).queryByRole('button', { name: 'Post anyway' })).toBeNull();
+  });
+});

@@ -25,8 +25,8 @@ const SITES = [
   { id: 'instagram', domains: ['instagram.com'] },
 ];
 
-function fakePort(managed: Record<string, unknown> = {}, local: Record<string, unknown> = {}) {
-  const state = { managed, local };
+function fakePort(managed: Record<string, unknown> = {}, local: Record<string, unknown> = {}, allowedSites: string[] = []) {
+  const state = { managed, local, allowedSites };
   const port: SettingsPort & { state: typeof state } = {
     state,
     read: async () => ({ managed: state.managed, local: state.local }),
@@ -34,6 +34,8 @@ function fakePort(managed: Record<string, unknown> = {}, local: Record<string, u
       state.local = next;
     }),
     watch: () => () => {},
+    siteAccess: async (patterns) => patterns.filter((pattern) => state.allowedSites.includes(pattern)),
+    requestSiteAccess: vi.fn(async () => false),
   };
   return port;
 }
@@ -157,6 +159,68 @@ describe('the options page', () => {
     await waitFor(() => expect(port.state.local.extraSites).toEqual(['forum.example.org']));
     fireEvent.click(await screen.findByRole('button', { name: 'Remove forum.example.org' }));
     await waitFor(() => expect(port.state.local.extraSites).toBeUndefined());
+  });
+
+  it('asks the browser for exactly the site someone adds, while they click', async () => {
+    const port = fakePort();
+    await renderOptions(port);
+    fireEvent.input(screen.getByLabelText('Add a site'), { target: { value: 'forum.example.org' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add site' }));
+    expect(port.requestSiteAccess).toHaveBeenCalledWith(['*://forum.example.org/*']);
+  });
+
+  it('refuses a wildcard over a public suffix as it is typed', async () => {
+    const port = fakePort();
+    await renderOptions(port);
+    fireEvent.input(screen.getByLabelText('Add a site'), { target: { value: '*.co.uk' } });
+    expect(screen.getByText(/“\*\.co\.uk” would cover every site ending in \.co\.uk/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Add site' }));
+    expect(port.state.local.extraSites).toBeUndefined();
+  });
+
+  it('says which of the school’s extra sites wait for permission, and asks for exactly those', async () => {
+    const port = fakePort({ extraSites: ['forum.school.example', 'chat.school.example'] }, {}, ['*://chat.school.example/*']);
+    await renderOptions(port);
+    expect(await screen.findByText('Second Thought needs your permission before it can check posts on: forum.school.example.')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Allow on these sites' }));
+    expect(port.requestSiteAccess).toHaveBeenCalledWith(['*://forum.school.example/*']);
+    expect(await screen.findByText('Permission wasn’t given, so Second Thought does not check these sites yet.')).toBeTruthy();
+  });
+
+  it('shows every setting that could not be used, with its reason in plain words', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const port = fakePort({ schoolNames: ['a', 'The', 'Oakfield Priory'], extraSites: ['*.com'], checkTimeLimitMs: 5 });
+    await renderOptions(port);
+    const list = within(screen.getByRole('region', { name: 'Settings that could not be used' }));
+    expect(list.getByText(/^School names \(Set by your school\): “a” is too short to be a school name/)).toBeTruthy();
+    expect(list.getByText(/^School names \(Set by your school\): “The” is an everyday word/)).toBeTruthy();
+    expect(list.getByText(/^Extra sites \(Set by your school\): “\*\.com” would cover every site ending in \.com/)).toBeTruthy();
+    expect(list.getByText(/^Time limit for a check \(Set by your school\): not used: it should be a whole number of milliseconds from 100 to 10,000/)).toBeTruthy();
+    expect(warn).not.toHaveBeenCalled();
+    warn.mockRestore();
+  });
+
+  it('refuses a school name that would flag ordinary posts as it is typed', async () => {
+    const port = fakePort();
+    await renderOptions(port);
+    fireEvent.input(screen.getByLabelText('School names'), { target: { value: 'Oakfield Priory\nThe' } });
+    expect(screen.getByText(/^Line 2: “The” is an everyday word/)).toBeTruthy();
+    expect(port.state.local.schoolNames).toBeUndefined();
+  });
+
+  it('sets what happens to a post that could not be checked, and the time limit; locked when the school set them', async () => {
+    const port = fakePort();
+    await renderOptions(port);
+    fireEvent.click(screen.getByLabelText(/Hold back posts that could not be checked/));
+    await waitFor(() => expect(port.state.local.failClosed).toBe(true));
+    const limit = screen.getByLabelText('Time limit for one check, in milliseconds');
+    fireEvent.input(limit, { target: { value: '50' } });
+    expect(screen.getByText('This should be a whole number from 100 to 10,000.')).toBeTruthy();
+    fireEvent.input(limit, { target: { value: '3000' } });
+    await waitFor(() => expect(port.state.local.checkTimeLimitMs).toBe(3000));
+    cleanup();
+    await renderOptions(fakePort({ failClosed: true }));
+    expect((screen.getByLabelText(/Hold back posts that could not be checked/) as HTMLInputElement).disabled).toBe(true);
   });
 
   it('sets a mode per category and role', async () => {

@@ -127,6 +127,23 @@ describe('what the popup and options page show is what is in force', () => {
     expect(screen.getByText('Active on Instagram')).toBeTruthy();
   });
 
+  it('shows the school’s settings that could not be used, with reasons, where it says the school set it up', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    await renderPopup(fakePort({ url: 'https://x.com/', managed: { schoolNames: ['a', 'Oakfield'], extraSites: ['*.com'], failClosed: 'yes', role: 'teacher' } }));
+    expect(screen.getByText('Set by your school')).toBeTruthy();
+    expect(screen.getByText('Some of your school’s settings could not be used:')).toBeTruthy();
+    expect(screen.getByText(/^School names \(Set by your school\): “a” is too short/)).toBeTruthy();
+    expect(screen.getByText(/^Extra sites \(Set by your school\): “\*\.com” would cover every site/)).toBeTruthy();
+    expect(screen.getByText('…and 1 more. The settings page lists them all.')).toBeTruthy();
+    warn.mockRestore();
+  });
+
+  it('says when the school’s extra sites wait for the person’s permission', async () => {
+    const port = { ...fakePort({ url: 'https://x.com/', managed: { extraSites: ['forum.school.example'] } }), siteAccess: async () => [] };
+    await renderPopup(port);
+    expect(await screen.findByText(/Your school added sites that need your permission/)).toBeTruthy();
+  });
+
   it('layers the settings as the background does', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const view = layerSettings(

@@ -123,6 +123,8 @@ describe('the school’s settings', () => {
       supportContacts: ['Mrs Khan, Designated Safeguarding Lead, room B12'],
       categories: { profanity: { pupil: 'off' }, threat: { pupil: 'block', staff: 'reason' } },
       lockSettings: true,
+      failClosed: true,
+      checkTimeLimitMs: 3_000,
     };
     const { settings, sources } = layerSettings(managed, {});
     expect(settings).toEqual({ ...managed, pupilNames: [] });

@@ -1,19 +1,45 @@
-// The content script's side of the check: the engine itself stays in the
-// background, so pages never load compromise.
+// The content script's side of the check: the engine itself runs in the
+// background's worker, so pages never load compromise.
 import { browser } from 'wxt/browser';
-import { isCheckReply, type CheckRequest, type WarmUpRequest } from '@/utils/messages';
-import type { CheckOutcome } from './types';
+import { isCheckReply, isUncheckedPolicy, type CheckRequest, type UncheckedPolicy, type WarmUpRequest } from '@/utils/messages';
+import type { CheckOutcome, UncheckedChoice } from './types';
 
-export async function requestCheck(text: string, host: string): Promise<CheckOutcome> {
-  const request: CheckRequest = { type: 'check', text, host };
-  const reply: unknown = await browser.runtime.sendMessage(request);
-  if (!isCheckReply(reply)) return { failed: 'the checker gave no answer' };
-  return 'error' in reply ? { failed: reply.error } : reply;
+// Until the background has said otherwise: a post it never answers about goes
+// ahead (the documented default), after a wait long enough for a cold start.
+const FIRST_POLICY: UncheckedPolicy = { choice: 'post', answerWithinMs: 15_000 };
+// Messaging and a busy tab on top of the background's own promise.
+const MESSAGING_SLACK_MS = 1_000;
+
+/** What the background last said about posts it cannot check (every reply carries it). */
+export function createCheckClient(sendMessage: (message: unknown) => Promise<unknown> = (message) => browser.runtime.sendMessage(message)) {
+  let policy: UncheckedPolicy = FIRST_POLICY;
+  const remember = (reply: unknown) => {
+    const told = (reply as { whenUnchecked?: unknown } | undefined)?.whenUnchecked;
+    if (isUncheckedPolicy(told)) policy = told;
+  };
+
+  return {
+    async requestCheck(text: string, host: string): Promise<CheckOutcome> {
+      const request: CheckRequest = { type: 'check', text, host };
+      const reply: unknown = await sendMessage(request);
+      remember(reply);
+      if (!isCheckReply(reply)) return { unchecked: 'failed', detail: 'the checker gave no answer' };
+      if ('unchecked' in reply) return { unchecked: reply.unchecked, detail: reply.detail, choice: reply.choice };
+      return { findings: reply.findings, role: reply.role, nudgeSettings: reply.nudgeSettings };
+    },
+
+    /** Wakes the service worker and lets the engine build its tables; resolves when it is ready. */
+    async warmUp(): Promise<void> {
+      const request: WarmUpRequest = { type: 'warm-up' };
+      const reply = (await sendMessage(request)) as { ready?: boolean } | undefined;
+      remember(reply);
+      if (!reply?.ready) throw new Error('the checker is not ready');
+    },
+
+    whenUnchecked: (): UncheckedChoice => policy.choice,
+    /** How long to wait before deciding the background will not answer. */
+    waitLimitMs: (): number => policy.answerWithinMs + MESSAGING_SLACK_MS,
+  };
 }
 
-/** Wakes the service worker and lets the engine build its tables; resolves when it is ready. */
-export async function warmUp(): Promise<void> {
-  const request: WarmUpRequest = { type: 'warm-up' };
-  const reply = (await browser.runtime.sendMessage(request)) as { ready?: boolean } | undefined;
-  if (!reply?.ready) throw new Error('the checker is not ready');
-}
+export type CheckClient = ReturnType<typeof createCheckClient>;

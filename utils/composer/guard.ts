@@ -7,7 +7,7 @@
 // root listeners and before any editor's own keydown handler. The editor's DOM
 // is never written to: Lexical and Draft.js keep their own state and would send
 // stale text or crash (facebook/lexical#3674, facebook/draft-js#616).
-import type { CheckOutcome, NudgeHandle, NudgeRequest, SendKey, SiteAdapter } from './types';
+import type { CheckOutcome, NudgeHandle, NudgeRequest, SendKey, SiteAdapter, UncheckedChoice } from './types';
 import {
   composedContains,
   composedParent,
@@ -27,21 +27,39 @@ export type Realm = Window & typeof globalThis;
 export interface GuardOptions {
   win: Realm;
   adapter: SiteAdapter;
-  /** Asks for a verdict. It may reject or hang: the guard fails open. */
+  /**
+   * Asks for a verdict. It may reject or hang: the post is then one that could
+   * not be checked, and `whenUnchecked` says what happens to it.
+   */
   check(text: string): Promise<CheckOutcome>;
   showNudge(request: NudgeRequest): NudgeHandle;
+  /**
+   * What the school wants done with a post that could not be checked, when the
+   * checker did not say (it never answered). Without it the post goes ahead.
+   */
+  whenUnchecked?(): UncheckedChoice;
+  /**
+   * Whether an event is the person's own doing. Browsers say so with
+   * `event.isTrusted`, which a page's script cannot forge; happy-dom has no
+   * isTrusted, so the unit tests pass their own.
+   */
+  isPersonAction?(event: Event): boolean;
   /**
    * Called when someone starts writing (and now and then while they type), so
    * the checker is awake before the post. Resolves once it is ready.
    */
   warmUp?(): Promise<unknown>;
-  /** How long to wait for a verdict from a checker that answered recently. */
-  timeoutMs?: number;
+  /**
+   * How long to wait for a verdict from a checker that answered recently. The
+   * background abandons a check that runs past its time budget and says so, so
+   * this is only for a background that never answers at all.
+   */
+  timeoutMs?: number | (() => number);
   /**
    * How long to wait when the checker has not been heard from lately: its
    * service worker may be starting, and the engine builds its tables then.
    */
-  coldTimeoutMs?: number;
+  coldTimeoutMs?: number | (() => number);
 }
 
 export interface Guard {
@@ -69,12 +87,16 @@ type Phase =
   | { name: 'checking'; send: PendingSend }
   | { name: 'nudging'; send: PendingSend; nudge: NudgeHandle };
 
-const DEFAULT_TIMEOUT_MS = 750;
-// A service worker starting from cold loads the engine (~0.5 s) and builds its
-// tables (seconds on a slow, busy machine). A post in that window waits for it
-// rather than going out unchecked; an engine that hangs still fails open.
-const DEFAULT_COLD_TIMEOUT_MS = 5_000;
-// How long after a replayed click the same draft's form submit counts as part of it.
+// The background answers within its own time budget (and says when a check had
+// to be abandoned), so these only cover a background that has gone quiet.
+const DEFAULT_TIMEOUT_MS = 4_000;
+// A service worker starting from cold starts the engine's worker, which loads
+// the engine and builds its tables (seconds on a slow, busy machine). A post in
+// that window waits for it rather than going out unchecked.
+const DEFAULT_COLD_TIMEOUT_MS = 15_000;
+// How long after a replayed click the same draft's form submit counts as part
+// of it; and how long after the person's own Enter or click a form's submit
+// counts as theirs.
 const FOLLOW_UP_SUBMIT_MS = 2_000;
 // Chrome stops an idle extension service worker after 30 s.
 const WORKER_IDLE_MS = 25_000;
@@ -83,25 +105,60 @@ const WORKER_IDLE_MS = 25_000;
 const MAX_ANCESTOR_STEPS = 30;
 // Warm-ups while someone writes also keep the worker from going idle.
 const WARM_UP_INTERVAL_MS = 10_000;
-const PING_EVENT = 'second-thought:guarded';
 /** The custom element that hosts the nudge (see components/nudge/mount.tsx). */
 export const NUDGE_ELEMENT = 'second-thought-nudge';
+// Controls whose click can submit a form (a site's own script may do it for a div-button).
+const SUBMITTING_CONTROLS = 'button, input[type="submit"], input[type="image"], input[type="button"], [role="button"]';
+
+// Kept on the content script's own global object. Every content script of this
+// extension in a frame shares one isolated world (Chrome) or sandbox (Firefox),
+// and the page's scripts see neither: unlike a DOM event or attribute, the page
+// can neither read this nor cancel it (issue 12, finding 4).
+const GUARD_CLAIM = Symbol.for('second-thought:composer-guard');
+
+/** The guard that holds a window, as a second copy of the content script sees it. */
+export interface WindowClaim {
+  /** False once the extension that made it has been reloaded or removed. */
+  isAlive(): boolean;
+  /** Stops the guard that made the claim. */
+  release(): void;
+}
+
+type ClaimedWindow = Realm & { [GUARD_CLAIM]?: WindowClaim };
 
 /**
  * Claims a window for one guard. Content scripts can arrive twice in a frame
  * (a built-in site that is also in extraSites), and each would otherwise check
- * and replay the same send. DOM events cross JavaScript worlds, so a cancelled
- * ping tells a second copy that the window is already guarded.
+ * and replay the same send. Returns false when a live guard already holds the
+ * window. A claim left by a copy whose extension has since been reloaded is
+ * released and taken over, so a dead guard cannot keep catching sends.
  */
-export function isWindowGuarded(win: Realm): boolean {
-  const ping = new win.CustomEvent(PING_EVENT, { cancelable: true });
-  return !win.dispatchEvent(ping);
+export function claimWindow(win: Realm, claim: WindowClaim): boolean {
+  const claimed = win as ClaimedWindow;
+  const held = claimed[GUARD_CLAIM];
+  if (held && held !== claim) {
+    if (held.isAlive()) return false;
+    held.release();
+  }
+  claimed[GUARD_CLAIM] = claim;
+  return true;
+}
+
+/** Gives the window up, if `claim` still holds it. */
+export function releaseWindow(win: Realm, claim: WindowClaim): void {
+  const claimed = win as ClaimedWindow;
+  if (claimed[GUARD_CLAIM] === claim) delete claimed[GUARD_CLAIM];
 }
 
 export function createComposerGuard(options: GuardOptions): Guard {
   const { win, adapter } = options;
-  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const coldTimeoutMs = Math.max(timeoutMs, options.coldTimeoutMs ?? DEFAULT_COLD_TIMEOUT_MS);
+  const limitOf = (limit: number | (() => number) | undefined, fallback: number) => (typeof limit === 'function' ? limit() : limit ?? fallback);
+  const timeoutMs = () => limitOf(options.timeoutMs, DEFAULT_TIMEOUT_MS);
+  const coldTimeoutMs = () => Math.max(timeoutMs(), limitOf(options.coldTimeoutMs, DEFAULT_COLD_TIMEOUT_MS));
+  // Only what the person does starts a check. A page's script can dispatch key
+  // presses, clicks and submits of its own, and could use them to probe the
+  // roster with guessed names or inflate the nudge counts (issue 12).
+  const isPersonAction = options.isPersonAction ?? ((event: Event) => event.isTrusted);
   /** When the checker last answered anything; until then it counts as cold. */
   let lastHeard = -Infinity;
   /** The send just replayed, so the site's own follow-up submit is not checked again. */
@@ -110,8 +167,11 @@ export function createComposerGuard(options: GuardOptions): Guard {
   let lastFocusedEditor: HTMLElement | null = null;
   let lastWarmUp = -Infinity;
   // Set while we dispatch a replay, so our own listeners let exactly that send
-  // through. (event.isTrusted alone is not enough: a site may re-dispatch.)
+  // through. (Our replays are untrusted events, but a form submitted by one is
+  // a trusted submit event.)
   let replaying = false;
+  /** The person's last Enter or click, so a form's submit can be traced to them. */
+  let lastSendGesture: { target: Element; at: number } | null = null;
 
   function swallow(event: Event): void {
     event.preventDefault();
@@ -186,9 +246,9 @@ export function createComposerGuard(options: GuardOptions): Guard {
     phase = { name: 'checking', send };
     void verdictFor(text).then((outcome) => {
       if (phase.name !== 'checking' || phase.send !== send) return;
-      if ('failed' in outcome || outcome.findings.length === 0) {
-        // Benign, or the checker failed: the post goes as if we were not here.
-        if ('failed' in outcome) console.warn('Second Thought: post sent unchecked:', outcome.failed);
+      if ('unchecked' in outcome) return settleUnchecked(send, outcome);
+      if (outcome.findings.length === 0) {
+        // Benign: the post goes as if we were not here.
         phase = { name: 'idle' };
         replaySend(send);
         return;
@@ -206,10 +266,37 @@ export function createComposerGuard(options: GuardOptions): Guard {
     });
   }
 
+  /**
+   * A post that could not be checked goes ahead unless the school chose
+   * otherwise (block or reason modes, or failing closed): then the person is
+   * told, and chooses, or may only edit it. The draft is never touched.
+   */
+  function settleUnchecked(send: PendingSend, outcome: Extract<CheckOutcome, { unchecked: unknown }>): void {
+    const choice = outcome.choice ?? options.whenUnchecked?.() ?? 'post';
+    if (choice === 'post') {
+      console.warn('Second Thought: post sent unchecked:', outcome.detail);
+      phase = { name: 'idle' };
+      replaySend(send);
+      return;
+    }
+    const nudge = options.showNudge({
+      editor: send.editors[0],
+      text: send.text,
+      findings: [],
+      unchecked: { reason: outcome.unchecked, choice },
+      onEdit: () => settleNudge(send, 'edit'),
+      onPostAnyway: () => {
+        // Held posts have no "Post anyway": nothing may send one.
+        if (choice === 'ask') settleNudge(send, 'post');
+      },
+    });
+    phase = { name: 'nudging', send, nudge };
+  }
+
   function verdictFor(text: string): Promise<CheckOutcome> {
     return new Promise((resolve) => {
-      const limit = Date.now() - lastHeard < WORKER_IDLE_MS ? timeoutMs : coldTimeoutMs;
-      const timer = win.setTimeout(() => resolve({ failed: `no answer within ${limit} ms` }), limit);
+      const limit = Date.now() - lastHeard < WORKER_IDLE_MS ? timeoutMs() : coldTimeoutMs();
+      const timer = win.setTimeout(() => resolve({ unchecked: 'timed-out', detail: `no answer within ${limit} ms` }), limit);
       let answer: Promise<CheckOutcome>;
       try {
         answer = options.check(text);
@@ -224,7 +311,7 @@ export function createComposerGuard(options: GuardOptions): Guard {
         },
         (error: unknown) => {
           win.clearTimeout(timer);
-          resolve({ failed: error instanceof Error ? error.message : String(error) });
+          resolve({ unchecked: 'failed', detail: error instanceof Error ? error.message : String(error) });
         },
       );
     });
@@ -326,11 +413,12 @@ export function createComposerGuard(options: GuardOptions): Guard {
   }
 
   const onKeyDown = (event: Event): void => {
-    if (replaying || !(event instanceof win.KeyboardEvent || isKeyboardEvent(event))) return;
+    if (replaying || !isPersonAction(event) || !(event instanceof win.KeyboardEvent || isKeyboardEvent(event))) return;
     const keyEvent = event as KeyboardEvent;
     const origin = eventOrigin(event);
     if (!origin) return;
     const key = sendKeyOf(keyEvent);
+    if (key) lastSendGesture = { target: origin, at: Date.now() };
     const editor = editorAt(origin);
     if (editor) warmUp();
     // Escape in the editor while its nudge is open means "Edit post", as it does in the nudge.
@@ -354,7 +442,10 @@ export function createComposerGuard(options: GuardOptions): Guard {
   };
 
   const onClick = (event: Event): void => {
-    if (replaying) return;
+    if (replaying || !isPersonAction(event)) return;
+    // A click into the editor is not a send; one on a button may submit its form.
+    const pressed = event.composedPath().find((node) => isElement(node) && node.matches(SUBMITTING_CONTROLS));
+    if (pressed) lastSendGesture = { target: pressed as Element, at: Date.now() };
     const control = sendControlIn(event);
     if (!control || isDisabled(control)) return;
     if (pending()) return swallow(event);
@@ -365,14 +456,19 @@ export function createComposerGuard(options: GuardOptions): Guard {
   // The presses that lead up to a click: swallowed while a send is pending, so
   // a site that acts on pointerdown cannot send a second time.
   const onPress = (event: Event): void => {
-    if (replaying || !pending()) return;
+    if (replaying || !isPersonAction(event) || !pending()) return;
     if (sendControlIn(event)) swallow(event);
   };
 
   const onSubmit = (event: Event): void => {
-    if (replaying) return;
+    if (replaying || !isPersonAction(event)) return;
     const form = event.target;
     if (!isElement(form) || form.tagName !== 'FORM') return;
+    const submitter = (event as SubmitEvent).submitter ?? null;
+    // A submit event is trusted even when a page's script caused it
+    // (requestSubmit, or .click() on a submit button), so it counts only just
+    // after the person's own Enter or click in this form or on its submitter.
+    if (!followsSendGesture(form, submitter)) return;
     const recent = connected(lastFocusedEditor);
     const editors = recent && composedContains(form, recent) ? [recent] : editorsIn(form).slice(0, 1);
     if (editors.length === 0) return;
@@ -382,9 +478,14 @@ export function createComposerGuard(options: GuardOptions): Guard {
     if (lastReplay && Date.now() < lastReplay.until && composedContains(form, lastReplay.editor)) {
       if (draftOf(editors) === lastReplay.text) return;
     }
-    const submitter = (event as SubmitEvent).submitter ?? null;
     beginSend(event, editors, { kind: 'submit', form: form as HTMLFormElement, submitter });
   };
+
+  function followsSendGesture(form: Element, submitter: Element | null): boolean {
+    if (!lastSendGesture || Date.now() - lastSendGesture.at > FOLLOW_UP_SUBMIT_MS) return false;
+    const { target } = lastSendGesture;
+    return composedContains(form, target) || (submitter !== null && composedContains(submitter, target));
+  }
 
   function warmUp(): void {
     const now = Date.now();
@@ -397,14 +498,13 @@ export function createComposerGuard(options: GuardOptions): Guard {
   }
 
   const onFocusIn = (event: Event): void => {
+    if (!isPersonAction(event)) return;
     const origin = eventOrigin(event);
     const editor = origin && editorAt(origin);
     if (!editor) return;
     lastFocusedEditor = editor;
     warmUp();
   };
-
-  const onPing = (event: Event): void => event.preventDefault();
 
   const listeners: [string, (event: Event) => void][] = [
     ['keydown', onKeyDown],
@@ -415,7 +515,6 @@ export function createComposerGuard(options: GuardOptions): Guard {
     ['mouseup', onPress],
     ['submit', onSubmit],
     ['focusin', onFocusIn],
-    [PING_EVENT, onPing],
   ];
   for (const [type, listener] of listeners) win.addEventListener(type, listener, true);
   // A composer focused before we arrived (autofocus) gets no focusin.

@@ -1,5 +1,7 @@
 import type { Finding, Role } from '@/lib/types';
-import type { NudgeSettings } from '@/utils/messages';
+import type { NudgeSettings, UncheckedChoice, UncheckedReason } from '@/utils/messages';
+
+export type { UncheckedChoice, UncheckedReason };
 
 /** A key press that sends a post. Shift+Enter is always a new line, never a send. */
 export type SendKey = 'enter' | 'mod-enter';
@@ -29,7 +31,9 @@ export interface SiteAdapter {
 }
 
 /** What the background said about a draft, with the school's settings for the nudge. */
-export type CheckOutcome = { findings: Finding[]; role?: Role; nudgeSettings?: NudgeSettings } | { failed: string };
+export type CheckOutcome =
+  | { findings: Finding[]; role?: Role; nudgeSettings?: NudgeSettings }
+  | { unchecked: UncheckedReason; detail: string; choice?: UncheckedChoice };
 
 /** The school's settings (modes, where to report, support contacts) travel with the findings. */
 export interface NudgeRequest extends NudgeSettings {
@@ -38,6 +42,8 @@ export interface NudgeRequest extends NudgeSettings {
   text: string;
   findings: Finding[];
   role?: Role;
+  /** Set when the post could not be checked: the nudge says so instead of showing findings. */
+  unchecked?: { reason: UncheckedReason; choice: Exclude<UncheckedChoice, 'post'> };
   onEdit(): void;
   onPostAnyway(): void;
 }

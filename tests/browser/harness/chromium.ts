@@ -12,9 +12,13 @@ import type { AdminSettings } from '../../../utils/admin-settings';
 
 /** Fixed by the manifest key in wxt.config.ts. */
 export const EXTENSION_ID = 'clhppdhgldbhpoeohikenicmnbbifcjl';
+// A school's own build (npm run build:browser-test) whose school sites are the
+// fixture school's: the store build holds host access only for the built-in
+// sites, and extraSites then wait for a person to allow them in a browser
+// prompt that a test cannot answer. The two builds differ only in that.
 // SECOND_THOUGHT_EXTENSION_DIR: test another unpacked build (e.g. an experiment) in its place.
 export const EXTENSION_DIR = resolve(
-  process.env.SECOND_THOUGHT_EXTENSION_DIR ?? fileURLToPath(new URL('../../../.output/chrome-mv3', import.meta.url)),
+  process.env.SECOND_THOUGHT_EXTENSION_DIR ?? fileURLToPath(new URL('../../../.output/chrome-mv3-school', import.meta.url)),
 );
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const POLICY_DIR = '/etc/chromium/policies/managed';
@@ -55,7 +59,7 @@ export function assertExtensionBuilt(): void {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(
       `The production build of the extension is missing (${EXTENSION_DIR}/manifest.json).\n` +
-        'Run `npm run build` before the browser tests.',
+        'Run `npm run build:browser-test` before the browser tests.',
     );
   }
 }

@@ -76,18 +76,16 @@ export async function sendTwiceRapidly(page: Page, fixture: FixturePage, path: S
 }
 
 /**
- * Two sends in the same task, so both certainly arrive while the extension is
- * still checking the first. (Two real key presses race the check: when the
- * second lands after the nudge has opened, it falls on the nudge's focused
- * button instead, which tests something else.) The events are synthetic, as
- * a site's own scripts or the extension's replay would make them.
+ * One send made by the page's own script rather than the person: an untrusted
+ * click on the send control, or an untrusted Enter keydown on the editor, as a
+ * page probing the extension would dispatch them. The site's own handlers act
+ * on these as they would on anything their page dispatches.
  */
-export async function sendTwiceInOneTask(page: Page, fixture: FixturePage, path: SendPath): Promise<void> {
+export async function sendFromPageScript(page: Page, fixture: FixturePage, path: SendPath): Promise<void> {
   const target = scope(page, fixture).locator(path === 'button' ? fixture.sendButton! : fixture.composer);
   await target.evaluate(
     (element, how) => {
       if (how === 'button') {
-        (element as HTMLElement).click();
         (element as HTMLElement).click();
         return;
       }
@@ -102,10 +100,8 @@ export async function sendTwiceInOneTask(page: Page, fixture: FixturePage, path:
         cancelable: true,
         composed: true,
       };
-      for (let i = 0; i < 2; i++) {
-        element.dispatchEvent(new KeyboardEvent('keydown', init as KeyboardEventInit));
-        element.dispatchEvent(new KeyboardEvent('keyup', init as KeyboardEventInit));
-      }
+      element.dispatchEvent(new KeyboardEvent('keydown', init as KeyboardEventInit));
+      element.dispatchEvent(new KeyboardEvent('keyup', init as KeyboardEventInit));
     },
     path,
     { timeout: WAIT_MS },
@@ -113,23 +109,21 @@ export async function sendTwiceInOneTask(page: Page, fixture: FixturePage, path:
 }
 
 /**
- * An Enter that belongs to an input method, not to the writer: first during a
- * composition (isComposing, keyCode 229), then the macOS case where keyCode 229
- * arrives just after compositionend with isComposing already false.
+ * An Enter that belongs to an input method, not to the writer: the keyCode 229
+ * Enter Chrome sends while an input method composes (and, on macOS, just after
+ * compositionend). Sent through the DevTools protocol, so the page gets a
+ * trusted key press, as from a real keyboard; Playwright's keyboard cannot give
+ * Enter that key code.
  */
-export async function pressImeEnter(page: Page, fixture: FixturePage): Promise<void> {
-  const frame = fixture.frame ? page.frame({ url: /\/frame\// }) : page.mainFrame();
-  if (!frame) throw new Error(`No frame for ${fixture.id}`);
-  await frame.evaluate(() => {
-    let target: Element | null = document.activeElement;
-    while (target?.shadowRoot?.activeElement) target = target.shadowRoot.activeElement;
-    if (!target) throw new Error('Nothing is focused');
-    const init = { key: 'Enter', code: 'Enter', keyCode: 229, which: 229, bubbles: true, cancelable: true, composed: true };
-    target.dispatchEvent(new CompositionEvent('compositionstart', { bubbles: true, composed: true, data: '' }));
-    target.dispatchEvent(new KeyboardEvent('keydown', { ...init, isComposing: true } as KeyboardEventInit));
-    target.dispatchEvent(new CompositionEvent('compositionend', { bubbles: true, composed: true, data: '' }));
-    target.dispatchEvent(new KeyboardEvent('keydown', { ...init, isComposing: false } as KeyboardEventInit));
-  });
+export async function pressImeEnter(page: Page): Promise<void> {
+  const devtools = await page.context().newCDPSession(page);
+  try {
+    const key = { key: 'Enter', code: 'Enter', windowsVirtualKeyCode: 229, nativeVirtualKeyCode: 229 };
+    await devtools.send('Input.dispatchKeyEvent', { type: 'rawKeyDown', ...key });
+    await devtools.send('Input.dispatchKeyEvent', { type: 'keyUp', ...key });
+  } finally {
+    await devtools.detach();
+  }
 }
 
 export async function submissions(page: Page): Promise<Submission[]> {
