@@ -55,7 +55,7 @@ const MAX_WINDOW_WORDS = 60;
  * sentences reaches this; the classifier still reads all of it, and the
  * check says it is incomplete (checkPost's `complete`), never silently.
  */
-const MAX_PARSES_PER_CHECK = 200;
+const MAX_PARSES_PER_CHECK = 120;
 /** Categories whose rules are tried first when a post has more to parse than the budget. */
 const FIRST_CATEGORIES: ReadonlySet<Category> = new Set(['threat', 'wellbeing']);
 

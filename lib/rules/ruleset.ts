@@ -682,7 +682,7 @@ export class RuleSet {
       for (let j = 1; j < terms.length && reached.length > 0; j++) {
         const before = reached;
         const gap = gaps[j - 1];
-        reached = whereMet(terms[j]).filter((p) => before.some((q) => q <= p && p - q <= gap));
+        reached = withinReach(whereMet(terms[j]), before, gap);
       }
       return reached.length > 0;
     };
@@ -817,6 +817,23 @@ export class RuleSet {
       }
     }
   }
+}
+
+/**
+ * The positions in `next` that some position in `before` precedes by at most
+ * `gap` words. Both lists are sorted, so one pass over each: a run-on post of
+ * hundreds of thousands of words must not make this quadratic.
+ */
+function withinReach(next: readonly number[], before: readonly number[], gap: number): number[] {
+  const out: number[] = [];
+  let q = 0;
+  for (const p of next) {
+    // The first earlier position that is not too far back…
+    while (q < before.length && before[q] < p - gap) q++;
+    // …counts if it is not after p.
+    if (q < before.length && before[q] <= p) out.push(p);
+  }
+  return out;
 }
 
 /** A rule's pattern as the engine runs it: longest alternatives first, wildcards able to see into groups. */
