@@ -94,6 +94,18 @@ describe('once started', () => {
     expect(unknownServed.map((request) => request.url)).toEqual([]);
   });
 
+  it('runs the learned classifier in the production build: a veiled threat no rule covers is caught, with its reason words', async () => {
+    const { page } = session;
+    const fixture = site('x');
+    await openFixture(page, fixture);
+    // No rule matches this (tests/unit/classifier-decision.test.ts checks that); only the classifier can.
+    await typeIntoComposer(page, fixture, 'heard you walk home past the canal on your own. be a shame');
+    await send(page, fixture, 'button');
+    await waitForNudge(page);
+    await expect.poll(() => nudge(page).textContent()).toMatch(/could read as a threat.*canal/is);
+    expect(await submissions(page)).toEqual([]);
+  });
+
   it('saves a screenshot of the nudge to test-results/nudge.png', async () => {
     const { page } = session;
     const fixture = site('x');
