@@ -28,19 +28,10 @@ import { nameFormSet, parseName } from '../lib/names/name-parts';
 import { hashRosterVersion1, nameForms } from '../lib/names/roster-hash';
 import type { HashedRoster } from '../lib/types';
 import { COMMON_FIRST_NAMES, COMMON_SURNAMES } from './lib/common-names';
+// The same seeded generator training uses, so the same roster comes out every run.
+import { seededRandom as seeded } from '../lib/classifier/train';
 import { run as writePolicy } from './policy';
 
-/** A small, seeded generator, so the same roster comes out every run. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Names from compromise's lexicon that are not in the attacker's lists: the less common names on a roll. */
 function lessCommonNames(): { first: string[]; last: string[] } {
