@@ -27,7 +27,7 @@ import { findProfanity } from './profanity';
 import { appliesTo, modelFindings, reasonTokens } from './classifier/findings';
 import type { ClassifierToken } from './classifier/features';
 import { PERSON_WORD, SCHOOL_WORD } from './classifier/features';
-import type { Category, CheckConfig, CheckOptions, Finding, Role } from './types';
+import type { Category, CheckConfig, CheckOptions, CheckTrace, ClassifierModel, Finding, Role } from './types';
 
 /**
  * compromise's tagging steps. nlp(text) also runs the post-tagger, the chunker
@@ -198,21 +198,43 @@ export interface CheckResult {
 
 export function checkPost(text: string, config: CheckConfig, options: CheckOptions = {}): CheckResult {
   if (typeof text !== 'string' || text.length === 0) return { findings: [], complete: true };
-  let complete = true;
   const role: Role = options.role ?? config.role;
   const ready = prepare(config);
-  const { normalised, tokens, sentences, schoolMentions, pupilMentions, staffMentions } = readPost(text, ready);
-  const raw: RawFinding[] = [];
-  const ruleTrace: RuleTrace[] | undefined = options.trace ? [] : undefined;
-
-  for (const m of schoolMentions) {
-    raw.push(nameFinding('school-name', 'names/school-name', tokens, m.firstToken, m.lastToken, normalised, text));
+  const post = readPost(text, ready);
+  const raw: RawFinding[] = nameFindings(post, text);
+  const rules = ruleFindings(post, ready, role);
+  raw.push(...rules.found, ...findProfanity(post.normalised.text, role));
+  if (options.classifier) {
+    // A category a rule already raised keeps the rule's finding, which says more exactly what matched.
+    const raisedByRules = new Set(raw.map((r) => r.category));
+    raw.push(...classifierFindings(post, text, options.classifier, role, raisedByRules, options.trace));
   }
-  for (const m of pupilMentions) {
-    raw.push(nameFinding('pupil-name', `names/pupil-${m.how}`, tokens, m.firstToken, m.lastToken, normalised, text));
+  if (options.trace) {
+    options.trace.rules = rules.trace.map((r) => {
+      const span = originalSpan(post.normalised, r.start, r.end);
+      return { ...r, start: span.start, end: span.end, match: text.slice(span.start, span.end) };
+    });
   }
+  return { findings: toFindings(raw, post.normalised, text), complete: rules.complete };
+}
 
-  // Names found above become tags (#Pupil, #Staff, #School) that rules about identifiable people can use.
+/** A finding for each mention of the school and of a pupil. */
+function nameFindings({ normalised, tokens, schoolMentions, pupilMentions }: PostReading, text: string): RawFinding[] {
+  return [
+    ...schoolMentions.map((m) => nameFinding('school-name', 'names/school-name', tokens, m.firstToken, m.lastToken, normalised, text)),
+    ...pupilMentions.map((m) => nameFinding('pupil-name', `names/pupil-${m.how}`, tokens, m.firstToken, m.lastToken, normalised, text)),
+  ];
+}
+
+/**
+ * The rules: a cheap prefilter picks the stretches worth parsing and the rules
+ * that could match there, then each stretch is parsed and matched. Every match
+ * and cancellation is traced (cheap: a few per post). `complete` is false when
+ * the parse budget ran out before every stretch was tried.
+ */
+function ruleFindings(post: PostReading, ready: PreparedConfig, role: Role): { found: RawFinding[]; trace: RuleTrace[]; complete: boolean } {
+  const { normalised, tokens, sentences, schoolMentions, pupilMentions, staffMentions } = post;
+  // Names become tags (#Pupil, #Staff, #School) that rules about identifiable people can use.
   const engineTags = new Map<number, string[]>();
   const tagTokens = (mentions: Array<{ firstToken: number; lastToken: number }>, tag: string): void => {
     for (const m of mentions) for (let k = m.firstToken; k <= m.lastToken; k++) engineTags.set(k, [...(engineTags.get(k) ?? []), tag]);
@@ -226,8 +248,7 @@ export function checkPost(text: string, config: CheckConfig, options: CheckOptio
 
   // Every stretch worth parsing, with the rules that could match there.
   const work: Array<{ window: Window; eligibility: Eligibility; first: boolean; order: number }> = [];
-  for (let s = 0; s < sentences.length; s++) {
-    const sentence = sentences[s];
+  for (const sentence of sentences) {
     if (sentence.endToken === sentence.firstToken) continue;
     const sentenceTokens = tokens.slice(sentence.firstToken, sentence.endToken);
     const sentenceTags = new Map<number, string[]>();
@@ -246,7 +267,10 @@ export function checkPost(text: string, config: CheckConfig, options: CheckOptio
   // The same words with the same names and rules give the same answer: a pasted
   // wall of one sentence is parsed once.
   const answered = new Map<string, { found: RawFinding[]; trace: RuleTrace[] }>();
+  const found: RawFinding[] = [];
+  const trace: RuleTrace[] = [];
   let parses = 0;
+  let complete = true;
   for (const { window, eligibility } of work) {
     const mentions = {
       school: mentionsIn(schoolMentions, tokens, window),
@@ -262,55 +286,54 @@ export function checkPost(text: string, config: CheckConfig, options: CheckOptio
         continue;
       }
       parses++;
-      const trace: RuleTrace[] = [];
-      const found = runRules(eligibility, normalised.text, window, tokens, mentions, ready.rules, trace);
+      const windowTrace: RuleTrace[] = [];
+      const windowFound = runRules(eligibility, normalised.text, window, tokens, mentions, ready.rules, windowTrace);
       // Kept relative to the window, so a repeat elsewhere can reuse it.
       answer = {
-        found: found.map((f) => ({ ...f, start: f.start - window.start, end: f.end - window.start })),
-        trace: trace.map((t) => ({ ...t, start: t.start - window.start, end: t.end - window.start })),
+        found: windowFound.map((f) => ({ ...f, start: f.start - window.start, end: f.end - window.start })),
+        trace: windowTrace.map((t) => ({ ...t, start: t.start - window.start, end: t.end - window.start })),
       };
       if (answered.size < 10_000) answered.set(key, answer);
     }
-    for (const f of answer.found) raw.push({ ...f, start: f.start + window.start, end: f.end + window.start });
-    if (ruleTrace) for (const t of answer.trace) ruleTrace.push({ ...t, start: t.start + window.start, end: t.end + window.start });
+    for (const f of answer.found) found.push({ ...f, start: f.start + window.start, end: f.end + window.start });
+    for (const t of answer.trace) trace.push({ ...t, start: t.start + window.start, end: t.end + window.start });
   }
+  return { found, trace, complete };
+}
 
-  raw.push(...findProfanity(normalised.text, role));
-  if (options.classifier) {
-    // The classifier carries recall for phrasing no rule was written for. A category a rule already
-    // raised keeps the rule's finding, which says more exactly what matched.
-    const raisedByRules = new Set(raw.map((r) => r.category));
-    const model = options.classifier;
-    const words = classifierTokens(tokens, { school: schoolMentions, person: [...pupilMentions, ...staffMentions] });
-    const scores = model.score(words, normalised.text);
-    if (options.trace) {
-      options.trace.classifier = scores.map((score) => ({
-        category: score.category as Category,
-        score: score.score,
-        threshold: score.threshold,
-        topWords: reasonTokens(model, words, normalised.text, score).map((r) => originalText(normalised, text, words[r].start, words[r].end)),
-        applies: appliesTo(score.category, role),
-      }));
-    }
-    for (const found of modelFindings(model, words, normalised.text, role, raisedByRules, scores)) {
-      raw.push({
-        category: found.category,
-        ruleId: `model/${found.category}`,
-        start: found.start,
-        end: found.end,
-        message: found.message,
-        suggestion: found.suggestion,
-        model: { reasons: found.reasons, score: found.score, threshold: found.threshold },
-      });
-    }
+/**
+ * The classifier carries recall for phrasing no rule was written for: a
+ * finding for each category whose score passes its threshold and that no rule
+ * raised. With a trace, every category's score, threshold and reason words.
+ */
+function classifierFindings(
+  { normalised, tokens, schoolMentions, pupilMentions, staffMentions }: PostReading,
+  text: string,
+  model: ClassifierModel,
+  role: Role,
+  raisedByRules: ReadonlySet<Category>,
+  trace: CheckTrace | undefined,
+): RawFinding[] {
+  const words = classifierTokens(tokens, { school: schoolMentions, person: [...pupilMentions, ...staffMentions] });
+  const scores = model.score(words, normalised.text);
+  if (trace) {
+    trace.classifier = scores.map((score) => ({
+      category: score.category as Category,
+      score: score.score,
+      threshold: score.threshold,
+      topWords: reasonTokens(model, words, normalised.text, score).map((r) => originalText(normalised, text, words[r].start, words[r].end)),
+      applies: appliesTo(score.category, role),
+    }));
   }
-  if (options.trace && ruleTrace) {
-    options.trace.rules = ruleTrace.map((r) => {
-      const span = originalSpan(normalised, r.start, r.end);
-      return { ...r, start: span.start, end: span.end, match: text.slice(span.start, span.end) };
-    });
-  }
-  return { findings: toFindings(raw, normalised, text), complete };
+  return modelFindings(model, words, normalised.text, role, raisedByRules, scores).map((found) => ({
+    category: found.category,
+    ruleId: `model/${found.category}`,
+    start: found.start,
+    end: found.end,
+    message: found.message,
+    suggestion: found.suggestion,
+    model: { reasons: found.reasons, score: found.score, threshold: found.threshold },
+  }));
 }
 
 /**
