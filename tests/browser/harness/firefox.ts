@@ -6,7 +6,9 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { execFileSync } from 'node:child_process';
 import puppeteer, { type Browser, type ElementHandle, type Frame, type KeyInput, type Page } from 'puppeteer-core';
+import { GECKO_EXTENSION_ID } from '../../../scripts/lib/extension-ids';
 import { FIXTURE_HOSTS, type FixturePage } from '../fixtures/catalogue';
 import { WAIT_MS, type FixtureTab, type KeyChord, type Target } from './tab';
 
@@ -83,13 +85,35 @@ export function removeFirefoxPolicyFile(): void {
 process.once('exit', removeFirefoxPolicyFile);
 
 /**
+ * Packs the Firefox build into an unsigned .xpi with web-ext, as an admin
+ * would before sending it to Mozilla for signing (docs/admin.md §4.5).
+ */
+export function packUnsignedXpi(outDir: string): string {
+  // Its command-line script: the package exports no path to it.
+  const webExt = fileURLToPath(new URL('../../../node_modules/web-ext/bin/web-ext.js', import.meta.url));
+  execFileSync(process.execPath, [webExt, 'build', '--source-dir', FIREFOX_EXTENSION_DIR, '--artifacts-dir', outDir, '--filename', 'second-thought.xpi', '--overwrite-dest'], {
+    stdio: 'ignore',
+  });
+  return join(outDir, 'second-thought.xpi');
+}
+
+/**
  * Starts Firefox with `policiesJson` in force and the extension installed. Every
  * fixture host resolves to this machine (network.dns.localDomains); Firefox has
  * no way to map a port too, so pages are opened on the server's own port, which
  * the extension's match patterns and site checks ignore, as they ignore the port
  * of any site.
  */
-export async function launchFirefox(options: { port: number; policiesJson: string }): Promise<LaunchedFirefox> {
+export async function launchFirefox(options: {
+  port: number;
+  policiesJson: string;
+  /**
+   * 'temporary' (default): installed over WebDriver BiDi once Firefox is up, as
+   * about:debugging would, so no signature is needed. 'policy': the policy's
+   * own ExtensionSettings force-installs it while Firefox starts.
+   */
+  install?: 'temporary' | 'policy';
+}): Promise<LaunchedFirefox> {
   if (!existsSync(join(FIREFOX_EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(
       `The Firefox build of the extension is missing (${FIREFOX_EXTENSION_DIR}/manifest.json).\n` +
@@ -124,7 +148,7 @@ export async function launchFirefox(options: { port: number; policiesJson: strin
   }
   try {
     // Installed as a temporary add-on, as about:debugging would: no signature needed (docs/admin.md §4.5).
-    const extensionId = await browser.installExtension(FIREFOX_EXTENSION_DIR);
+    const extensionId = options.install === 'policy' ? GECKO_EXTENSION_ID : await browser.installExtension(FIREFOX_EXTENSION_DIR);
     const page = (await browser.pages())[0] ?? (await browser.newPage());
     return {
       browser,

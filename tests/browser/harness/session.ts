@@ -120,13 +120,15 @@ export async function startFirefoxSession(options: {
   policiesJson: string;
   /** Wait until the extension's checker answers in time (default true), posting on this page. */
   warmUp?: false | FixturePage;
+  /** How the extension is installed (see launchFirefox). */
+  install?: 'temporary' | 'policy';
 }): Promise<FirefoxSession> {
   const workDir = await mkdtemp(join(tmpdir(), 'second-thought-browser-'));
   const bundleDir = await buildFixtures(join(workDir, 'bundle'));
   const server = await startFixtureServer({ bundleDir, certDir: workDir });
   let firefox;
   try {
-    firefox = await launchFirefox({ port: server.port, policiesJson: options.policiesJson });
+    firefox = await launchFirefox({ port: server.port, policiesJson: options.policiesJson, install: options.install });
   } catch (error) {
     await server.close();
     await rm(workDir, { recursive: true, force: true });
