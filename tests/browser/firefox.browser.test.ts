@@ -2,7 +2,8 @@
 // the admin tool's firefox-policies.json in /etc/firefox/policies/, read by
 // Firefox at start-up and handed to the extension as storage.managed. The
 // shared suite runs on a form on a school site (known only through extraSites)
-// and on one built-in site; and the first post after start-up is checked.
+// and on one built-in site; the first post after start-up is checked, with the
+// extension installed for testing and force-installed by the policy itself.
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,8 +25,9 @@ function fixtureById(id: string): FixturePage {
 
 /**
  * A school site's reply form (extraSites only) and Bluesky, a built-in site
- * with a rich editor (TipTap). Not X: its Draft.js fixture puts the first
- * character typed over WebDriver BiDi at the end of the draft in Firefox.
+ * with a rich editor (TipTap). Not X: in Firefox, the first character typed
+ * over WebDriver BiDi into its Draft.js fixture lands at the end of the draft,
+ * with or without the extension (so the driver's quirk, not the extension's).
  */
 const FIREFOX_PAGES = [fixtureById('forum-reply-form'), fixtureById('bluesky')];
 

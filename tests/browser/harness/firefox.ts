@@ -147,7 +147,7 @@ export async function launchFirefox(options: {
     throw error;
   }
   try {
-    // Installed as a temporary add-on, as about:debugging would: no signature needed (docs/admin.md §4.5).
+    // A temporary add-on, as about:debugging installs one, needs no signature (docs/admin.md §4.5).
     const extensionId = options.install === 'policy' ? GECKO_EXTENSION_ID : await browser.installExtension(FIREFOX_EXTENSION_DIR);
     const page = (await browser.pages())[0] ?? (await browser.newPage());
     return {
