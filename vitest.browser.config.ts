@@ -1,6 +1,6 @@
-// Browser tests: the built extension in Debian's Chromium against fixture pages.
-// Run with `npm run test:browser` (which builds first). One Chromium per file,
-// files one at a time: they share the machine-wide managed policy file.
+// Browser tests: the built extension in Debian's Chromium and Firefox ESR against
+// fixture pages. Run with `npm run test:browser` (which builds first). One browser
+// per file, files one at a time: they share the machine-wide managed policy.
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({

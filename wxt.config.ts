@@ -44,9 +44,17 @@ export default defineConfig({
     // from utils/sites) and, in a school's own build, that school's sites.
     'build:manifestGenerated': (wxt, manifest) => {
       const builtIn = (manifest.content_scripts ?? []).flatMap((script) => script.matches ?? []);
-      const hosts = [...new Set([...builtIn, ...schoolSiteMatches()])];
+      const schoolSites = schoolSiteMatches();
+      const hosts = [...new Set([...builtIn, ...schoolSites])];
       if (wxt.config.manifestVersion === 2) manifest.permissions = [...(manifest.permissions ?? []), ...hosts];
       else manifest.host_permissions = hosts;
+      // A school build's sites are guarded by the manifest's own content script,
+      // like the built-in sites, so the browser injects it into the very first
+      // page after start-up. Registered at run time instead, they would wait for
+      // the background to read the policy, and a post in that first second or so
+      // went out unchecked (issue 13).
+      const composer = (manifest.content_scripts ?? []).find((script) => script.js?.some((file) => file.endsWith('/composer.js')));
+      if (composer && schoolSites.length > 0) composer.matches = [...new Set([...(composer.matches ?? []), ...schoolSites])];
     },
   },
   zip: {

@@ -10,7 +10,7 @@ import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { GENERIC_PAGES, SITE_PAGES, pageUrl } from '../tests/browser/fixtures/catalogue';
 import { nudge, nudgeOrPost, openFixture, send, typeIntoComposer } from '../tests/browser/harness/driver';
-import { TEST_SETTINGS, startSession, waitForExtraSitesRegistered } from '../tests/browser/harness/session';
+import { TEST_SETTINGS, startSession } from '../tests/browser/harness/session';
 
 const HARMFUL_POST = 'kys you ugly loser';
 const OUT_DIR = resolve('test-results/demo');
@@ -29,9 +29,6 @@ async function main(): Promise<void> {
     withExtension: true,
     settings: TEST_SETTINGS,
     headless,
-  });
-  await waitForExtraSitesRegistered(session.serviceWorker!).catch((error: unknown) => {
-    console.warn(`The school's own sites may not be checked: ${(error as Error).message}`);
   });
   const stop = async () => {
     await session.close();

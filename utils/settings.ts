@@ -388,6 +388,20 @@ export function matchesSiteEntry(host: string, entry: string): boolean {
   return name === domain || name.endsWith(`.${domain}`);
 }
 
+/**
+ * Whether site entry `outer` already covers every host that `inner` names:
+ * "*.example.org" covers "forum.example.org", "example.org" and "*.forum.example.org".
+ */
+export function siteEntryCovers(outer: string, inner: string): boolean {
+  if (!inner.startsWith('*.')) return matchesSiteEntry(inner, outer);
+  return outer.startsWith('*.') && matchesSiteEntry(inner.slice(2), outer);
+}
+
+/** The site entry a match pattern of the form `*://host/*` names ("*.example.org", "forum.example.org"), if it is one. */
+export function siteEntryOfPattern(pattern: string): string | undefined {
+  return /^\*:\/\/([^/]+)\/\*$/.exec(pattern)?.[1];
+}
+
 /** A built-in site's domains, so turning off "x.com" also turns off twitter.com. */
 export interface SiteDomains {
   domains: readonly string[];

@@ -1,11 +1,12 @@
 // Sites an admin adds through extraSites are only known at run time, so their
 // content script is registered from here rather than declared in the manifest.
 // The extension holds host access only for the built-in sites; an extra site
-// is guarded once access to it has been granted: by the person (the options
-// page asks, for exactly those sites), or up front in a school's own build
-// (SECOND_THOUGHT_SCHOOL_SITES, see README: Permissions).
+// is guarded once someone allows it (the options page asks, for exactly those
+// sites). A school's own build (SECOND_THOUGHT_SCHOOL_SITES, see README:
+// Permissions) declares its sites in the manifest instead, so they are guarded
+// from start-up and need nothing from here.
 import { browser } from 'wxt/browser';
-import { matchPatternsFor } from '@/utils/settings';
+import { matchPatternsFor, siteEntryCovers, siteEntryOfPattern } from '@/utils/settings';
 
 const SCRIPT_ID = 'second-thought-extra-sites';
 // The built content script (entrypoints/composer.content), reused as-is.
@@ -26,7 +27,7 @@ async function register(sites: readonly string[]): Promise<void> {
   // Without the scripting permission (or in a browser without the API) only
   // the built-in sites are guarded.
   if (!scripting?.registerContentScripts) return;
-  const matches = await grantedMatches(matchPatternsFor(sites));
+  const matches = await grantedMatches(matchPatternsFor(sitesNotInManifest(sites, manifestSites())));
   const [existing] = await scripting.getRegisteredContentScripts({ ids: [SCRIPT_ID] });
   if (existing && sameList(existing.matches ?? [], matches)) return;
   if (existing) await scripting.unregisterContentScripts({ ids: [SCRIPT_ID] });
@@ -44,6 +45,22 @@ async function register(sites: readonly string[]): Promise<void> {
       ...(import.meta.env.FIREFOX ? {} : ({ matchOriginAsFallback: true } as object)),
     },
   ]);
+}
+
+/**
+ * Sites the manifest's own content script already covers: the built-in sites
+ * and, in a school's own build, the school's sites. The browser injects that
+ * script from start-up, before this background has read the policy, so those
+ * sites need no registration here (and a second copy of the script would only
+ * stand down).
+ */
+export function sitesNotInManifest(sites: readonly string[], inManifest: readonly string[]): string[] {
+  return sites.filter((site) => !inManifest.some((covering) => siteEntryCovers(covering, site)));
+}
+
+function manifestSites(): string[] {
+  const scripts = browser.runtime.getManifest().content_scripts ?? [];
+  return scripts.flatMap((script) => script.matches ?? []).flatMap((pattern) => siteEntryOfPattern(pattern) ?? []);
 }
 
 function sameList(a: readonly string[], b: readonly string[]): boolean {

@@ -9,7 +9,7 @@ import { TEST_SETTINGS, startSession, type BrowserSession } from './harness/sess
 let session: BrowserSession;
 
 beforeAll(async () => {
-  session = await startSession({ withExtension: true, settings: TEST_SETTINGS, waitForExtraSites: true });
+  session = await startSession({ withExtension: true, settings: TEST_SETTINGS });
 }, 180_000);
 
 afterAll(async () => {

@@ -42,7 +42,7 @@ const HARMFUL = HARMFUL_TEXTS[0];
 let session: BrowserSession;
 
 beforeAll(async () => {
-  session = await startSession({ withExtension: true, settings: POLICY, waitForExtraSites: true });
+  session = await startSession({ withExtension: true, settings: POLICY });
 }, 180_000);
 
 afterAll(async () => {

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { hashRoster } from '@/lib/names/roster-hash';
 import { chromeManagedSchema, MANAGED_SCHEMA, type ChromeSchema } from '@/utils/admin-settings';
-import { configFrom, DEFAULT_SETTINGS, layerSettings, matchesSiteEntry, matchPatternsFor, modeFor, normaliseSite } from '@/utils/settings';
+import { configFrom, DEFAULT_SETTINGS, layerSettings, matchesSiteEntry, matchPatternsFor, modeFor, normaliseSite, siteEntryCovers, siteEntryOfPattern } from '@/utils/settings';
+import { sitesNotInManifest } from '@/entrypoints/background/extra-sites';
 
 const quiet = () => vi.spyOn(console, 'warn').mockImplementation(() => {});
 
@@ -70,6 +71,36 @@ describe('extra sites', () => {
       '*://forum.school-example.org/*',
       '*://*.example.org/*',
     ]);
+  });
+
+  // A school build's sites are in the manifest's content script (issue 13, cold start),
+  // so extraSites that it covers are not registered a second time.
+  it.each([
+    ['*.school-example.org', 'forum.school-example.org', true],
+    ['*.school-example.org', 'school-example.org', true],
+    ['*.school-example.org', '*.chat.school-example.org', true],
+    ['*.school-example.org', '*.school-example.org', true],
+    ['forum.school-example.org', 'forum.school-example.org', true],
+    ['forum.school-example.org', '*.forum.school-example.org', false],
+    ['forum.school-example.org', 'chat.school-example.org', false],
+    ['*.school-example.org', 'school-example.org.evil.example', false],
+    ['*.x.com', 'notx.com', false],
+  ])('%j covers %j: %s', (outer, inner, expected) => {
+    expect(siteEntryCovers(outer, inner)).toBe(expected);
+  });
+
+  it('reads the site out of a manifest match pattern', () => {
+    expect(siteEntryOfPattern('*://*.school-example.org/*')).toBe('*.school-example.org');
+    expect(siteEntryOfPattern('*://forum.school-example.org/*')).toBe('forum.school-example.org');
+    expect(siteEntryOfPattern('https://forum.school-example.org/path/*')).toBeUndefined();
+  });
+
+  it('registers only the extra sites the manifest does not already guard', () => {
+    const manifest = ['*.x.com', '*.school-example.org'];
+    expect(sitesNotInManifest(['forum.school-example.org', 'x.com', 'forum.other-school.example', '*.school-example.org'], manifest)).toEqual([
+      'forum.other-school.example',
+    ]);
+    expect(sitesNotInManifest(['forum.school-example.org'], [])).toEqual(['forum.school-example.org']);
   });
 });
 

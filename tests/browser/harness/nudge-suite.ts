@@ -2,14 +2,15 @@
 // kind and every way of sending, repeated (with no retries) to catch flakiness,
 // as Harper's browser tests do. Assertions are on behaviour: what the page's own
 // submit handler saw, read from the editor's state.
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { sentVia, type FixturePage, type SendPath } from '../fixtures/catalogue';
 import {
   WAIT_MS,
+  chooseInNudge,
   composerHasFocus,
   draftText,
   nudge,
+  nudgeCount,
   nudgeOrPost,
   openFixture,
   pressImeEnter,
@@ -21,7 +22,9 @@ import {
   typeIntoComposer,
   waitForComposerCleared,
   waitForSubmissions,
+  type Tab,
 } from './driver';
+import { fixtureTab } from './tab';
 
 export { nudge };
 
@@ -31,19 +34,14 @@ export const HARMFUL_TEXTS = ['kys you ugly loser', 'Tamsin Okoro is so annoying
 
 export const REPETITIONS = Number(process.env.BROWSER_REPEAT ?? 3);
 
-export async function waitForNudge(page: Page, fixture?: FixturePage): Promise<void> {
+export async function waitForNudge(page: Tab, fixture?: FixturePage): Promise<void> {
   if ((await nudgeOrPost(page)) === 'posted') {
     throw new Error(`No nudge: the page posted ${JSON.stringify(await submissions(page))} unchecked`);
   }
-  await nudge(page, fixture).waitFor({ state: 'visible', timeout: WAIT_MS });
+  await fixtureTab(page).waitForNudge('visible', fixture?.frame);
 }
 
-async function choose(page: Page, fixture: FixturePage, name: 'Edit post' | 'Post anyway'): Promise<void> {
-  await nudge(page, fixture).getByRole('button', { name, exact: true }).click({ timeout: WAIT_MS });
-  await nudge(page, fixture).waitFor({ state: 'detached', timeout: WAIT_MS });
-}
-
-async function waitForComposerFocus(page: Page): Promise<void> {
+async function waitForComposerFocus(page: Tab): Promise<void> {
   await expect.poll(() => composerHasFocus(page), { timeout: WAIT_MS }).toBe(true);
 }
 
@@ -53,12 +51,34 @@ function keyPath(fixture: FixturePage): SendPath | undefined {
 }
 
 /**
+ * The first post after the browser starts, made as soon as the page can take
+ * one, is checked: no warm-up, no waiting for the extension to read its policy.
+ * Only meaningful as the first post of a fresh browser.
+ */
+export async function expectFirstPostChecked(page: Tab, fixture: FixturePage, path: SendPath): Promise<void> {
+  await openFixture(page, fixture);
+  await typeIntoComposer(page, fixture, HARMFUL_TEXTS[0]);
+  await send(page, fixture, path);
+  // The page posting first means the extension failed open: its script was not
+  // in the page yet, or the checker did not answer in time.
+  expect(await nudgeOrPost(page)).toBe('nudge');
+  expect(await submissions(page)).toEqual([]);
+  await chooseInNudge(page, fixture, 'Edit post');
+  expect(await draftText(page)).toBe(HARMFUL_TEXTS[0]);
+}
+
+export interface SuiteOptions {
+  /** Whether this browser can send an input method's Enter (Chromium only: see tab.ts). */
+  imeEnter?: boolean;
+}
+
+/**
  * Registers the suite for these pages. `getPage` is called inside each test,
  * after the file's beforeAll has launched the browser.
  */
-export function defineNudgeSuite(getPage: () => Page, pages: readonly FixturePage[]): void {
+export function defineNudgeSuite(getPage: () => Tab, pages: readonly FixturePage[], options: SuiteOptions = {}): void {
   const cases = sendCases(pages);
-  const imePages = pages.filter((fixture) => keyPath(fixture)).map((fixture) => [fixture.id, fixture] as const);
+  const imePages = options.imeEnter === false ? [] : pages.filter((fixture) => keyPath(fixture)).map((fixture) => [fixture.id, fixture] as const);
 
   for (let run = 1; run <= REPETITIONS; run++) {
     const harmful = HARMFUL_TEXTS[(run - 1) % HARMFUL_TEXTS.length];
@@ -70,7 +90,7 @@ export function defineNudgeSuite(getPage: () => Page, pages: readonly FixturePag
         await typeIntoComposer(page, fixture, BENIGN_TEXT);
         await send(page, fixture, path);
         expect(await waitForSubmissions(page, 1)).toEqual([{ text: BENIGN_TEXT, via: sentVia(path) }]);
-        expect(await nudge(page, fixture).count()).toBe(0);
+        expect(await nudgeCount(page, fixture)).toBe(0);
         await waitForComposerCleared(page);
         expect(await submissions(page)).toHaveLength(1);
       });
@@ -82,7 +102,7 @@ export function defineNudgeSuite(getPage: () => Page, pages: readonly FixturePag
         await send(page, fixture, path);
         await waitForNudge(page, fixture);
         expect(await submissions(page)).toEqual([]);
-        await choose(page, fixture, 'Edit post');
+        await chooseInNudge(page, fixture, 'Edit post');
         await waitForComposerFocus(page);
         expect(await draftText(page)).toBe(harmful);
         expect(await submissions(page)).toEqual([]);
@@ -96,12 +116,12 @@ export function defineNudgeSuite(getPage: () => Page, pages: readonly FixturePag
         await send(page, fixture, path);
         await waitForNudge(page, fixture);
         expect(await submissions(page)).toEqual([]);
-        await choose(page, fixture, 'Post anyway');
+        await chooseInNudge(page, fixture, 'Post anyway');
         const posted = await waitForSubmissions(page, 1);
         expect(posted.map((submission) => submission.text)).toEqual([harmful]);
         await waitForComposerCleared(page);
         expect(await submissions(page)).toHaveLength(1);
-        expect(await nudge(page, fixture).count()).toBe(0);
+        expect(await nudgeCount(page, fixture)).toBe(0);
       });
 
       it.each(cases)('%s: a rapid double send shows one nudge and posts at most once', async (_name, fixture, path) => {
@@ -113,9 +133,9 @@ export function defineNudgeSuite(getPage: () => Page, pages: readonly FixturePag
         // focused button just after it opens (which ignores a press that quick).
         await sendTwiceRapidly(page, fixture, path);
         await waitForNudge(page, fixture);
-        expect(await nudge(page, fixture).count()).toBe(1);
+        expect(await nudgeCount(page, fixture)).toBe(1);
         expect(await submissions(page)).toEqual([]);
-        await choose(page, fixture, 'Post anyway');
+        await chooseInNudge(page, fixture, 'Post anyway');
         expect((await waitForSubmissions(page, 1)).map((submission) => submission.text)).toEqual([harmful]);
         await waitForComposerCleared(page);
         expect(await submissions(page)).toHaveLength(1);
@@ -123,7 +143,7 @@ export function defineNudgeSuite(getPage: () => Page, pages: readonly FixturePag
         expect(await sendAttempts(page)).toHaveLength(1);
       });
 
-      it.each(imePages)('%s: an input-method Enter is not a send', async (_name, fixture) => {
+      if (imePages.length > 0) it.each(imePages)('%s: an input-method Enter is not a send', async (_name, fixture) => {
         const page = getPage();
         const path = keyPath(fixture)!;
         await openFixture(page, fixture);
@@ -134,9 +154,9 @@ export function defineNudgeSuite(getPage: () => Page, pages: readonly FixturePag
         // had been taken for a send, its nudge would be the one on screen by now.
         await send(page, fixture, path);
         await waitForNudge(page, fixture);
-        expect(await nudge(page, fixture).count()).toBe(1);
+        expect(await nudgeCount(page, fixture)).toBe(1);
         expect(await submissions(page)).toEqual([]);
-        await choose(page, fixture, 'Post anyway');
+        await chooseInNudge(page, fixture, 'Post anyway');
         expect(await waitForSubmissions(page, 1)).toEqual([{ text: harmful, via: sentVia(path) }]);
         expect(await sendAttempts(page)).toHaveLength(1);
       });

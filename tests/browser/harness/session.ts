@@ -1,14 +1,16 @@
 // One browser session per test file: bundle the fixtures, start the HTTPS
-// server, launch Chromium (with or without the extension) and open one page
-// that the tests reuse.
+// server, launch Chromium (with or without the extension) or Firefox (with it)
+// and open one page that the tests reuse.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page, Worker } from 'playwright-core';
 import { hashRoster } from '../../../lib/names/roster-hash';
-import { SITE_PAGES } from '../fixtures/catalogue';
+import { SITE_PAGES, type FixturePage } from '../fixtures/catalogue';
 import { buildFixtures } from './build-fixtures';
-import { nudgeOrPost, openFixture, send, submissions, typeIntoComposer } from './driver';
+import { nudgeOrPost, openFixture, send, submissions, typeIntoComposer, type Tab } from './driver';
+import { launchFirefox } from './firefox';
+import { fixtureTab, type FixtureTab } from './tab';
 import { launchChromium, type ExtensionSettings } from './chromium';
 import { startFixtureServer, type FixtureServer } from './server';
 
@@ -28,41 +30,13 @@ export const TEST_SETTINGS: ExtensionSettings = {
 };
 
 /**
- * Extra sites get their content script registered at run time, after the
- * extension has read its managed settings; a page opened before that would
- * not be guarded, so the generic tests wait for the registration.
- */
-export async function waitForExtraSitesRegistered(serviceWorker: Worker, timeoutMs = 30_000): Promise<string[]> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const matches = await serviceWorker.evaluate(async () => {
-      const scripting = (globalThis as unknown as {
-        chrome: { scripting?: { getRegisteredContentScripts(): Promise<{ matches?: string[] }[]> } };
-      }).chrome.scripting;
-      if (!scripting) return null;
-      const scripts = await scripting.getRegisteredContentScripts();
-      return scripts.flatMap((script) => script.matches ?? []);
-    });
-    if (matches === null) {
-      throw new Error('The extension has no chrome.scripting API, so it cannot guard extraSites (missing "scripting" permission?).');
-    }
-    if (matches.length > 0) return matches;
-    if (Date.now() > deadline) {
-      throw new Error('The extension registered no content script for extraSites; is the managed policy being read?');
-    }
-    // Polling the extension's own state: the registration has no event to wait on.
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-/**
  * The checker starts cold in the service worker, and a post sent before it
  * answers goes out unchecked (the extension fails open). The per-editor suite
  * is about editors, not start-up, so it starts once the checker answers;
  * extension.browser.test.ts tests the cold start on its own.
  */
-export async function warmUpExtension(page: Page, timeoutMs = 60_000): Promise<void> {
-  const fixture = SITE_PAGES.find((candidate) => candidate.id === 'x')!;
+export async function warmUpExtension(page: Tab, timeoutMs = 60_000, fixture = SITE_PAGES.find((candidate) => candidate.id === 'x')!): Promise<void> {
+  const tab = fixtureTab(page);
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     await openFixture(page, fixture);
@@ -71,17 +45,17 @@ export async function warmUpExtension(page: Page, timeoutMs = 60_000): Promise<v
     // Either the nudge shows (warm) or the page posts unchecked (still cold): both are conditions, not sleeps.
     const outcome = await nudgeOrPost(page);
     if (outcome === 'nudge' && (await submissions(page)).length === 0) {
-      await page.goto('about:blank');
+      await tab.goto('about:blank');
       return;
     }
     // Give the worker room to finish its start-up work before asking again:
     // a readiness poll, not a wait inside any test.
-    await page.goto('about:blank');
+    await tab.goto('about:blank');
     await new Promise((resolve) => setTimeout(resolve, 2_000));
   }
   // Not fatal: the tests then fail one by one with "posted unchecked", which says more.
   console.warn(`Second Thought browser tests: no nudge for a harmful post within ${timeoutMs / 1000} s of start-up.`);
-  await page.goto('about:blank');
+  await tab.goto('about:blank');
 }
 
 export interface BrowserSession {
@@ -96,8 +70,6 @@ export async function startSession(options: {
   withExtension: boolean;
   settings?: ExtensionSettings;
   headless?: boolean;
-  /** Wait until the extension has registered its content script for settings.extraSites. */
-  waitForExtraSites?: boolean;
   /** Wait until the extension's checker answers in time (default true with the extension). */
   warmUp?: boolean;
 }): Promise<BrowserSession> {
@@ -117,13 +89,6 @@ export async function startSession(options: {
     await rm(workDir, { recursive: true, force: true });
     throw error;
   }
-  if (browser.serviceWorker && options.waitForExtraSites) {
-    await waitForExtraSitesRegistered(browser.serviceWorker).catch(async (error: unknown) => {
-      await browser.close();
-      await server.close();
-      throw error;
-    });
-  }
   const page = browser.context.pages()[0] ?? (await browser.context.newPage());
   if (options.withExtension && options.warmUp !== false) await warmUpExtension(page);
   return {
@@ -133,6 +98,49 @@ export async function startSession(options: {
     serviceWorker: browser.serviceWorker,
     close: async () => {
       await browser.close();
+      await server.close();
+      await rm(workDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface FirefoxSession {
+  tab: FixtureTab;
+  server: FixtureServer;
+  /** The add-on's ID as Firefox installed it (the manifest's gecko ID). */
+  extensionId: string;
+  close(): Promise<void>;
+}
+
+/**
+ * The same fixture server and pages, in Debian's Firefox ESR with the
+ * extension installed and `policiesJson` as the machine's enterprise policy.
+ */
+export async function startFirefoxSession(options: {
+  policiesJson: string;
+  /** Wait until the extension's checker answers in time (default true), posting on this page. */
+  warmUp?: false | FixturePage;
+  /** How the extension is installed (see launchFirefox). */
+  install?: 'temporary' | 'policy';
+}): Promise<FirefoxSession> {
+  const workDir = await mkdtemp(join(tmpdir(), 'second-thought-browser-'));
+  const bundleDir = await buildFixtures(join(workDir, 'bundle'));
+  const server = await startFixtureServer({ bundleDir, certDir: workDir });
+  let firefox;
+  try {
+    firefox = await launchFirefox({ port: server.port, policiesJson: options.policiesJson, install: options.install });
+  } catch (error) {
+    await server.close();
+    await rm(workDir, { recursive: true, force: true });
+    throw error;
+  }
+  if (options.warmUp !== false) await warmUpExtension(firefox.tab, undefined, options.warmUp);
+  return {
+    tab: firefox.tab,
+    server,
+    extensionId: firefox.extensionId,
+    close: async () => {
+      await firefox.close();
       await server.close();
       await rm(workDir, { recursive: true, force: true });
     },
