@@ -8,8 +8,8 @@ import { configFrom, isSiteDisabled, modeFor, nudgeSettingsFor, uncheckedChoiceF
 import type { EngineHost } from './engine-host';
 import { createRateLimit, type RateLimit } from './rate-limit';
 
-/** Checks one tab may ask for, and in what time: no person posts this fast. */
-export const CHECKS_PER_TAB = { max: 20, windowMs: 10_000 };
+/** Checks one page in a tab may ask for, and in what time: no person posts this fast. */
+export const CHECKS_PER_PAGE = { max: 20, windowMs: 10_000 };
 // Messaging between the service worker, the offscreen document and the worker.
 const ANSWER_SLACK_MS = 1_000;
 
@@ -23,13 +23,29 @@ export interface CheckerDeps {
   recordNudge?(categories: Category[]): void;
   /** The built-in sites, for disabledSites entries that name one of a site's domains. */
   builtInSites?: readonly SiteDomains[];
-  /** Checks per tab (defaults to CHECKS_PER_TAB). */
+  /** Checks per page load (defaults to CHECKS_PER_PAGE). */
   rateLimit?: RateLimit;
 }
 
-/** Who sent a message, as far as the checker cares: the tab it came from. */
+/** Who sent a message, as far as the checker cares: the tab, frame and page load it came from. */
 export interface MessageSender {
   tab?: { id?: number };
+  frameId?: number;
+  /** Chrome's id for one load of a page (a reload or navigation gets a new one). */
+  documentId?: string;
+  url?: string;
+}
+
+/**
+ * What the rate limit counts checks against: one page as loaded in one tab.
+ * Opening another page in the tab is a fresh start, as it is for the person;
+ * hammering Post on one page is not. Firefox gives no documentId, so the
+ * frame and address stand in for it there.
+ */
+export function pageKey(sender: MessageSender | undefined): string {
+  const tab = sender?.tab?.id ?? 'no-tab';
+  if (sender?.documentId) return `${tab}:${sender.documentId}`;
+  return `${tab}:${sender?.frameId ?? 0}:${sender?.url ?? ''}`;
 }
 
 export interface Checker {
@@ -58,7 +74,7 @@ export function policyAddress(section: string, settings: Pick<Settings, 'policyU
 
 export function createChecker(deps: CheckerDeps): Checker {
   const { engine } = deps;
-  const rateLimit = deps.rateLimit ?? createRateLimit(CHECKS_PER_TAB.max, CHECKS_PER_TAB.windowMs);
+  const rateLimit = deps.rateLimit ?? createRateLimit(CHECKS_PER_PAGE.max, CHECKS_PER_PAGE.windowMs);
   let settings: Promise<LayeredSettings> | null = null;
   let configured: LayeredSettings | undefined;
 
@@ -87,7 +103,7 @@ export function createChecker(deps: CheckerDeps): Checker {
     return Promise.race([engine.check(text, current.role), late]).finally(() => clearTimeout(timer));
   }
 
-  async function answer(text: string, host: string, tab: string | number): Promise<CheckReply> {
+  async function answer(text: string, host: string, page: string): Promise<CheckReply> {
     let current: Settings;
     try {
       current = (await currentSettings()).settings;
@@ -100,8 +116,8 @@ export function createChecker(deps: CheckerDeps): Checker {
     // A site the school turned off: allow at once, without looking at the text.
     if (isSiteDisabled(host, current.disabledSites, deps.builtInSites)) return { findings: [], role: current.role, whenUnchecked };
     // Never run, and never let through: a person hammering Post to make checks fail gets held back.
-    if (!rateLimit.allow(tab)) {
-      return { unchecked: 'too-many-checks', detail: `more than ${CHECKS_PER_TAB.max} checks from one tab in ${CHECKS_PER_TAB.windowMs / 1000} s`, choice: 'hold', whenUnchecked };
+    if (!rateLimit.allow(page)) {
+      return { unchecked: 'too-many-checks', detail: `more than ${CHECKS_PER_PAGE.max} checks from one page in ${CHECKS_PER_PAGE.windowMs / 1000} s`, choice: 'hold', whenUnchecked };
     }
     const outcome = await runEngine(text, current);
     if ('unchecked' in outcome) {
@@ -146,7 +162,7 @@ export function createChecker(deps: CheckerDeps): Checker {
         case 'open-policy':
           return openPolicy(message.section);
         case 'check':
-          return answer(message.text, message.host, sender?.tab?.id ?? 'no-tab');
+          return answer(message.text, message.host, pageKey(sender));
       }
     },
     warm: () => warm().then((reply) => reply.ready),

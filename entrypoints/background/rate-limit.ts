@@ -1,5 +1,5 @@
-// How many checks one tab may ask for. A person cannot post twenty times in ten
-// seconds; a tab that asks that often is not being driven by a person (or is a
+// How many checks one page may ask for. A person cannot post twenty times in ten
+// seconds; a page that asks that often is not being driven by a person (or is a
 // pupil hammering Post to make a check fail), so the extra checks are not run.
 
 export interface RateLimit {
@@ -14,7 +14,7 @@ export function createRateLimit(max: number, windowMs: number, now: () => number
     allow(key) {
       const at = now();
       const times = (recent.get(key) ?? []).filter((time) => at - time < windowMs);
-      // Forget quiet tabs, so the map does not grow with every tab ever opened.
+      // Forget quiet pages, so the map does not grow with every page ever opened.
       for (const [other, stamps] of recent) if (other !== key && at - stamps[stamps.length - 1] >= windowMs) recent.delete(other);
       if (times.length >= max) {
         recent.set(key, times);

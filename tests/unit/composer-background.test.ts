@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 // The background's side of the composer protocol: it answers checks with the
 // layered settings, says what happens to a post that could not be checked,
-// limits checks per tab, warms the engine, and opens policy sections itself.
+// limits checks per page load, warms the engine, and opens policy sections itself.
 import { describe, expect, it, vi } from 'vitest';
-import { CHECKS_PER_TAB, createChecker, type CheckerDeps } from '@/entrypoints/background/checker';
+import { CHECKS_PER_PAGE, createChecker, pageKey, type CheckerDeps } from '@/entrypoints/background/checker';
 import type { EngineHost } from '@/entrypoints/background/engine-host';
 import { createRateLimit } from '@/entrypoints/background/rate-limit';
 import type { EngineOutcome } from '@/utils/engine-worker/protocol';
@@ -136,20 +136,29 @@ describe('the background checker', () => {
     vi.useRealTimers();
   });
 
-  it('runs at most CHECKS_PER_TAB checks per tab in its window, holds back the rest, and leaves other tabs alone', async () => {
+  it('runs at most CHECKS_PER_PAGE checks per page load in its window, holds back the rest, and leaves other pages alone', async () => {
     let now = 0;
-    const fake = deps({ rateLimit: createRateLimit(CHECKS_PER_TAB.max, CHECKS_PER_TAB.windowMs, () => now) });
+    const fake = deps({ rateLimit: createRateLimit(CHECKS_PER_PAGE.max, CHECKS_PER_PAGE.windowMs, () => now) });
     const checker = createChecker(fake);
-    for (let i = 0; i < CHECKS_PER_TAB.max; i++) {
-      expect(await checker.handle({ type: 'check', text: 'hello', host: 'x.com' }, tab(1))).toMatchObject({ findings: [] });
+    const firstLoad = { tab: { id: 1 }, frameId: 0, documentId: 'load-1', url: 'https://x.com/home' };
+    for (let i = 0; i < CHECKS_PER_PAGE.max; i++) {
+      expect(await checker.handle({ type: 'check', text: 'hello', host: 'x.com' }, firstLoad)).toMatchObject({ findings: [] });
     }
-    const limited = await checker.handle({ type: 'check', text: 'hello', host: 'x.com' }, tab(1));
+    const limited = await checker.handle({ type: 'check', text: 'hello', host: 'x.com' }, firstLoad);
     // Held back whatever the school's choice, so hammering Post can never get a post through unchecked.
     expect(limited).toMatchObject({ unchecked: 'too-many-checks', choice: 'hold' });
-    expect(fake.check).toHaveBeenCalledTimes(CHECKS_PER_TAB.max);
+    expect(fake.check).toHaveBeenCalledTimes(CHECKS_PER_PAGE.max);
+    // Another tab, and the next page opened in the same tab, start afresh.
     expect(await checker.handle({ type: 'check', text: 'hello', host: 'x.com' }, tab(2))).toMatchObject({ findings: [] });
-    now += CHECKS_PER_TAB.windowMs;
-    expect(await checker.handle({ type: 'check', text: 'hello', host: 'x.com' }, tab(1))).toMatchObject({ findings: [] });
+    expect(await checker.handle({ type: 'check', text: 'hello', host: 'x.com' }, { ...firstLoad, documentId: 'load-2' })).toMatchObject({ findings: [] });
+    now += CHECKS_PER_PAGE.windowMs;
+    expect(await checker.handle({ type: 'check', text: 'hello', host: 'x.com' }, firstLoad)).toMatchObject({ findings: [] });
+  });
+
+  it('counts checks by page load, or by frame and address where the browser gives no load id (Firefox)', () => {
+    expect(pageKey({ tab: { id: 3 }, documentId: 'abc', frameId: 0, url: 'https://x.com/' })).toBe('3:abc');
+    expect(pageKey({ tab: { id: 3 }, frameId: 2, url: 'https://x.com/' })).toBe('3:2:https://x.com/');
+    expect(pageKey(undefined)).toBe('no-tab:0:');
   });
 
   it('reads settings once, and again after they change', async () => {
