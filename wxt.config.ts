@@ -11,6 +11,7 @@ import { normaliseHost, siteEntryProblem } from './utils/admin-settings';
 export const EXTENSION_PUBLIC_KEY =
   'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAwIyBVx1hP1IXwNWzC+VtT3gQPJEQ2QkRFAc1NNj4Z19OS8En8nn3AuUz8/M3m0ej4inUWxyHGwf6FVRgQsXiz8IyQ/78O1AB5wPDERyI0GhMULMkHrykCfG099p0MA0PKkibub/IRfdIttDpADFJKScq7evtm1/8Az2stHEFUkgM601ZAms8f8qt3JDe8zBNI4svZnONk0kr04Ua2RYP0tcWMlAJBrPVWualSHELUGXhe6Cvy5+deCcXl1vkysvckSa2fO6DYqi6Q15qikjtXfnnVeYX5B5+mVcGmSFzp+PxRMa1m6wh/RSxraCU2WJUewLJcpkjdx8D5aslath2ZQIDAQAB';
 export const GECKO_ID = 'second-thought@schools.example';
+const ICONS = Object.fromEntries([16, 32, 48, 128].map((size) => [size, `icon/${size}.png`]));
 
 /**
  * A school's own build: SECOND_THOUGHT_SCHOOL_SITES="forum.oakfield.org.uk *.oakfield-priory.org.uk"
@@ -71,6 +72,10 @@ export default defineConfig({
     description: 'A calm second thought before you post: checks drafts on this device against your school’s social media policy.',
     // The UI's words live in public/_locales, so they can be translated.
     default_locale: 'en_GB',
+    // Drawn in assets/icon.svg and rendered by npm run icons. The toolbar button
+    // uses the same set (16 and 32 for high-density screens).
+    icons: ICONS,
+    [browser === 'firefox' ? 'browser_action' : 'action']: { default_icon: ICONS, default_title: 'Second Thought' },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
