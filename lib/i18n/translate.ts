@@ -30,8 +30,8 @@ export interface Translate {
   readonly locale: Locale;
 }
 
-/** A BCP 47 tag for Intl ("en-GB", "cy"). */
-export const languageTag = (locale: Locale) => locale.replace('_', '-');
+/** A BCP 47 tag, for Intl and for a page's lang attribute ("en-GB", "cy"). */
+export const languageTagFor = (locale: Locale) => locale.replace('_', '-');
 
 /** Chrome's rules: named $placeholders$ become their content, then $1…$9 the substitutions, and $$ a dollar. */
 function fill(entry: MessageEntry, substitutions: readonly (string | number)[]): string {
@@ -48,7 +48,7 @@ function fill(entry: MessageEntry, substitutions: readonly (string | number)[]):
 export function translateFrom(messages: Catalogue, locale: Locale = DEFAULT_LOCALE, fallback: Catalogue = {}): Translate {
   const entries = new Map<string, MessageEntry>();
   for (const source of [fallback, messages]) for (const [key, entry] of Object.entries(source)) entries.set(key.toLowerCase(), entry);
-  const rules = new Intl.PluralRules(languageTag(locale));
+  const rules = new Intl.PluralRules(languageTagFor(locale));
   const translate = (key: string, substitutions: readonly (string | number)[] = []) => {
     const entry = entries.get(key.toLowerCase());
     return entry ? fill(entry, substitutions) : key;
