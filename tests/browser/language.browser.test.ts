@@ -87,6 +87,22 @@ async function screenshotOptions(name: string, tryHeading: string): Promise<{ he
   }
 }
 
+/** "Try a post" on the options page: the nudge's heading and its first finding's message. */
+async function tryAPost(section: string, label: string, button: string): Promise<{ title: string; message: string }> {
+  const options = await extensionPage('options.html');
+  try {
+    await options.getByRole('heading', { level: 2, name: section }).waitFor({ timeout: WAIT_MS });
+    await options.getByLabel(label).fill('Tamsin Okoro was late to maths again');
+    await options.getByRole('button', { name: button }).click();
+    // The engine loads on the first try, with its classifier: allow for a slow machine.
+    const card = options.getByTestId('nudge-preview').getByRole('alertdialog');
+    await card.waitFor({ timeout: 60_000 });
+    return { title: (await card.getByRole('heading').textContent()) ?? '', message: (await card.locator('.message').first().textContent()) ?? '' };
+  } finally {
+    await options.close();
+  }
+}
+
 describe('when the school chooses Welsh', () => {
   it('shows the nudge in Welsh, and “Postio beth bynnag” posts once, as written', async () => {
     await post(HARMFUL_TEXTS[0]);
@@ -127,6 +143,10 @@ describe('when the school chooses Welsh', () => {
     } finally {
       await options.close();
     }
+    await expect(tryAPost('Rhoi cynnig ar bostiad', 'Teipiwch bostiad', 'Gwirio’r postiad hwn')).resolves.toEqual({
+      title: 'Rydych chi wedi enwi rhywun',
+      message: 'Mae hwn yn enwi disgybl (Tamsin Okoro). Mae hynny’n iawn os yw’n garedig a’u bod nhw’n hapus i gael eu henwi.',
+    });
     const { height, tryAt } = await screenshotOptions('options-cy', 'Rhoi cynnig ar bostiad');
     console.log(`options page in Welsh: ${height} px tall, “Rhoi cynnig ar bostiad” at ${tryAt} px`);
   });
@@ -159,6 +179,11 @@ describe('when the school chooses English', () => {
   });
 
   it('shows the options page in English, with "Try a post" near the top', async () => {
+    // As docs/admin.md §5 says an admin will see it.
+    await expect(tryAPost('Try a post', 'Type a post', 'Check this post')).resolves.toEqual({
+      title: 'You’ve named someone',
+      message: 'This names a pupil (Tamsin Okoro). That’s fine if it’s kind and they’re happy to be named.',
+    });
     const { height, tryAt } = await screenshotOptions('options-en', 'Try a post');
     console.log(`options page in English: ${height} px tall, “Try a post” at ${tryAt} px`);
     expect(tryAt).toBeLessThan(900);
