@@ -48,6 +48,9 @@ export default defineConfig({
       const hosts = [...new Set([...builtIn, ...schoolSiteMatches()])];
       if (wxt.config.manifestVersion === 2) manifest.permissions = [...(manifest.permissions ?? []), ...hosts];
       else manifest.host_permissions = hosts;
+      // The toolbar button's tooltip in the school's language too (WXT takes it from the popup's <title>).
+      const action = manifest.action ?? manifest.browser_action;
+      if (action) action.default_title = '__MSG_extension_name__';
     },
   },
   zip: {
@@ -68,14 +71,15 @@ export default defineConfig({
     },
   }),
   manifest: ({ browser }) => ({
-    name: 'Second Thought',
-    description: 'A calm second thought before you post: checks drafts on this device against your school’s social media policy.',
+    // From public/_locales, so the stores and the browser can show them in Welsh too.
+    name: '__MSG_extension_name__',
+    description: '__MSG_extension_description__',
     // The UI's words live in public/_locales, so they can be translated.
     default_locale: 'en_GB',
     // Drawn in assets/icon.svg and rendered by npm run icons. The toolbar button
     // uses the same set (16 and 32 for high-density screens).
     icons: ICONS,
-    [browser === 'firefox' ? 'browser_action' : 'action']: { default_icon: ICONS, default_title: 'Second Thought' },
+    [browser === 'firefox' ? 'browser_action' : 'action']: { default_icon: ICONS },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
