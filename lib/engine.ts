@@ -16,7 +16,8 @@ import { SchoolNameMatcher } from './names/school';
 import { StaffNameMatcher } from './names/staff';
 import { nameKey } from './names/name-key';
 import { WordKnowledge } from './names/word-knowledge';
-import { CATEGORY_SECTIONS, CATEGORY_SEVERITY } from './policy/category-sections';
+import { CATEGORY_SECTIONS, CATEGORY_SEVERITY, PUPIL_NAME_BY_ROLE } from './policy/category-sections';
+import { englishTemplate, findingMessageId } from './i18n/finding-messages';
 import { compromiseKnowsWord, isCommonWord } from './rules/english';
 import wordGuard from './rules/word-guard.json';
 import { RuleSet, type CompiledRule, type Eligibility, type TermLike } from './rules/ruleset';
@@ -201,7 +202,7 @@ export function checkPost(text: string, config: CheckConfig, options: CheckOptio
   const role: Role = options.role ?? config.role;
   const ready = prepare(config);
   const post = readPost(text, ready);
-  const raw: RawFinding[] = nameFindings(post, text);
+  const raw: RawFinding[] = nameFindings(post, role);
   const rules = ruleFindings(post, ready, role);
   raw.push(...rules.found, ...findProfanity(post.normalised.text, role));
   if (options.classifier) {
@@ -219,10 +220,10 @@ export function checkPost(text: string, config: CheckConfig, options: CheckOptio
 }
 
 /** A finding for each mention of the school and of a pupil. */
-function nameFindings({ normalised, tokens, schoolMentions, pupilMentions }: PostReading, text: string): RawFinding[] {
+function nameFindings({ tokens, schoolMentions, pupilMentions }: PostReading, role: Role): RawFinding[] {
   return [
-    ...schoolMentions.map((m) => nameFinding('school-name', 'names/school-name', tokens, m.firstToken, m.lastToken, normalised, text)),
-    ...pupilMentions.map((m) => nameFinding('pupil-name', `names/pupil-${m.how}`, tokens, m.firstToken, m.lastToken, normalised, text)),
+    ...schoolMentions.map((m) => nameFinding('school-name', 'names/school-name', tokens, m.firstToken, m.lastToken, role)),
+    ...pupilMentions.map((m) => nameFinding('pupil-name', `names/pupil-${m.how}`, tokens, m.firstToken, m.lastToken, role)),
   ];
 }
 
@@ -576,22 +577,12 @@ function nameFinding(
   tokens: readonly Token[],
   first: number,
   last: number,
-  normalised: NormalisedText,
-  original: string,
+  role: Role,
 ): RawFinding {
-  const start = tokens[first].start;
-  const end = tokens[last].end;
-  const span = originalSpan(normalised, start, end);
-  const words = original.slice(span.start, span.end);
-  const message =
-    category === 'school-name'
-      ? `This names the school (${words}). Posts that identify the school can be used to damage its reputation, even when they are meant kindly.`
-      : `This names a pupil (${words}). Posts that identify pupils can put them at risk, even when they are meant kindly.`;
-  const suggestion =
-    category === 'school-name'
-      ? 'Consider leaving out the school’s name, or share it through the school’s official channels.'
-      : 'Consider leaving out their name, or check that they and their family are happy for you to post it.';
-  return { category, ruleId, start, end, message, suggestion };
+  // What naming a pupil means depends on who writes it (lib/policy/category-sections.ts).
+  const { message, suggestion } = englishTemplate(findingMessageId({ ruleId }, role));
+  const weight = category === 'pupil-name' ? PUPIL_NAME_BY_ROLE[role] : {};
+  return { category, ruleId, start: tokens[first].start, end: tokens[last].end, message, suggestion, ...weight };
 }
 
 function toFindings(raw: RawFinding[], normalised: NormalisedText, original: string): Finding[] {

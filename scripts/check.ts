@@ -89,7 +89,9 @@ function describe(finding: Finding): string {
   ];
   if (finding.suggestion) lines.push(`        Suggestion: ${finding.suggestion}`);
   const why = finding.model ? `classifier, score ${finding.model.score.toFixed(2)} ≥ ${finding.model.threshold.toFixed(2)}` : (finding.patternId ?? finding.ruleId);
-  lines.push(`        Policy: ${finding.policySections.join(', ')}   [${why}]`);
+  // A wellbeing note cites no policy: it offers support, it is not a breach.
+  const policy = finding.policySections.length > 0 ? finding.policySections.join(', ') : 'none (support, not a breach)';
+  lines.push(`        Policy: ${policy}   [${why}]`);
   return lines.join('\n');
 }
 

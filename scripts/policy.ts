@@ -11,7 +11,7 @@ import { access, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { hashRoster } from '../lib/names/roster-hash';
-import { MANAGED_SCHEMA, normaliseHost, policyLimitProblems, schemaProblems, type AdminSettingKey } from '../utils/admin-settings';
+import { LANGUAGE_CHOICES, MANAGED_SCHEMA, normaliseHost, policyLimitProblems, schemaProblems, type AdminSettingKey, type LanguageChoice } from '../utils/admin-settings';
 import { CsvError } from './lib/csv';
 import { DEFAULT_IDS, EXTENSION_ID_PATTERN } from './lib/extension-ids';
 import {
@@ -42,6 +42,9 @@ const USAGE = `Usage: npm run --silent policy -- --roster FILE.csv --school "Nam
   --report-url URL      where to report a worry (https)
   --report-email EMAIL  who to email about a worry
   --contact "Text"      someone to talk to, one line each (repeat)
+  --language cy|en_GB|browser
+                        the language Second Thought speaks: cy for Welsh, en_GB for
+                        English (default: the browser's own language)
   --lock                stop people changing any setting
   --settings FILE.json  further settings (categories, policySectionAnchors…) as JSON
   --chrome-id ID        the Chrome Web Store ID, if installed from there
@@ -77,6 +80,7 @@ function parseCommandLine(argv: string[]) {
         'report-url': { type: 'string' },
         'report-email': { type: 'string' },
         contact: { type: 'string', multiple: true, default: [] },
+        language: { type: 'string' },
         lock: { type: 'boolean', default: false },
         settings: { type: 'string' },
         'chrome-id': { type: 'string' },
@@ -204,6 +208,9 @@ export async function run(argv: string[], log: (line: string) => void = console.
   if (!options.school?.trim()) throw new Stop('Give the school’s name with --school "Name".', 2);
   if (!options.out) throw new Stop('Give a folder for the policy files with --out DIR.', 2);
   if (options.role !== 'pupil' && options.role !== 'staff') throw new Stop(`--role should be pupil or staff, not ${JSON.stringify(options.role)}.`, 2);
+  if (options.language !== undefined && !LANGUAGE_CHOICES.includes(options.language as LanguageChoice)) {
+    throw new Stop(`--language should be cy (Welsh), en_GB (English) or browser, not ${JSON.stringify(options.language)}.`, 2);
+  }
   const ids: ExtensionIds = { ...DEFAULT_IDS };
   for (const [option, browser] of [['chrome-id', 'chrome'], ['edge-id', 'edge']] as const) {
     const id = options[option];
@@ -271,6 +278,7 @@ export async function run(argv: string[], log: (line: string) => void = console.
   set(settings, 'reportUrl', options['report-url']);
   set(settings, 'reportEmail', options['report-email']);
   if (options.contact.length) set(settings, 'supportContacts', [...(fromFile.supportContacts ?? []), ...options.contact]);
+  set(settings, 'language', options.language as LanguageChoice | undefined);
   if (options.lock) set(settings, 'lockSettings', true);
 
   // One folder of files for the whole school, and with --split-by one more per group, each with its own key:

@@ -8,6 +8,31 @@ import * as randomWords from 'random-words';
 import { eng as englishStopWords } from 'stopword';
 import { parse as parseDomain } from 'tldts';
 import { CATEGORIES, POLICY_SECTION_IDS, type Category, type HashedRoster, type PolicySectionId, type Role } from '../lib/types';
+import english from '../public/_locales/en_GB/messages.json';
+import { translateFrom, type Catalogue, type Translate } from '../lib/i18n/translate';
+
+/**
+ * A problem with a setting, as a message key (problem_* in public/_locales) and
+ * what fills it in, so the options page and popup say it in the reader's
+ * language; describeProblem gives the English for the admin tool and the console.
+ * A substitution may itself be a problem ("not used: it $EXPECTED$…").
+ */
+export interface SettingProblem {
+  key: string;
+  substitutions?: Array<string | number | SettingProblem>;
+  /** For a message with plural forms: the count, which becomes $1. */
+  count?: number;
+}
+
+const ENGLISH = translateFrom(english as Catalogue);
+
+export function describeProblem(problem: SettingProblem, t: Translate = ENGLISH): string {
+  const substitutions = (problem.substitutions ?? []).map((part) => (typeof part === 'object' ? describeProblem(part, t) : part));
+  return problem.count === undefined ? t(problem.key, substitutions) : t.plural(problem.key, problem.count, substitutions);
+}
+
+/** A number as the options page shows it: "60,000" (the same grouping in Welsh). */
+export const formatCount = (count: number) => count.toLocaleString('en-GB');
 
 export const CATEGORY_MODES = ['off', 'nudge', 'reason', 'block'] as const;
 /**
@@ -51,7 +76,16 @@ export interface AdminSettings {
   failClosed: boolean;
   /** How long one check may run before it is abandoned, in milliseconds. */
   checkTimeLimitMs: number;
+  /**
+   * The language of everything Second Thought says: Welsh ('cy'), English
+   * ('en_GB'), or the browser's own language ('browser', the default). Chrome
+   * has no Welsh interface, so a school in Wales sets 'cy' here.
+   */
+  language: LanguageChoice;
 }
+
+export const LANGUAGE_CHOICES = ['browser', 'en_GB', 'cy'] as const;
+export type LanguageChoice = (typeof LANGUAGE_CHOICES)[number];
 
 export type AdminSettingKey = keyof AdminSettings;
 
@@ -136,20 +170,22 @@ function wordsOf(name: string): string[] {
  * would flag nearly every post. Several everyday words together ("Park View")
  * are a real school's name, and the engine asks for capitals before it counts them.
  */
-export function schoolNameProblem(name: string): string | undefined {
+export function schoolNameIssue(name: string): SettingProblem | undefined {
   const letters = name.replace(/[^\p{L}\p{N}]/gu, '');
-  if (letters.length < MIN_SCHOOL_NAME_LETTERS) {
-    return `“${name}” is too short to be a school name: it would match ordinary words in nearly every post.`;
-  }
+  if (letters.length < MIN_SCHOOL_NAME_LETTERS) return { key: 'problem_school_name_too_short', substitutions: [name] };
   const words = wordsOf(name);
   const named = words[0] === 'the' && words.length > 1 ? words.slice(1) : words;
-  if (named.length === 1 && EVERYDAY_WORDS.has(named[0])) {
-    return `“${name}” is an everyday word, so it would flag ordinary posts. Use the school’s own name, such as “Oakfield Priory”.`;
-  }
+  if (named.length === 1 && EVERYDAY_WORDS.has(named[0])) return { key: 'problem_school_name_everyday', substitutions: [name] };
   if (named.every((word) => englishStopWords.includes(word) || SCHOOL_WORDS.includes(word))) {
-    return `“${name}” says what a school is, not which one, so it would flag ordinary posts. Use the school’s own name.`;
+    return { key: 'problem_school_name_generic', substitutions: [name] };
   }
   return undefined;
+}
+
+/** schoolNameIssue in English, for the admin tool. */
+export function schoolNameProblem(name: string): string | undefined {
+  const issue = schoolNameIssue(name);
+  return issue && describeProblem(issue);
 }
 
 /**
@@ -158,15 +194,19 @@ export function schoolNameProblem(name: string): string | undefined {
  * would cover other people's sites, not the school's; the suffixes come from
  * the Public Suffix List (tldts), private domains included.
  */
-export function siteEntryProblem(entry: string): string | undefined {
+export function siteEntryIssue(entry: string): SettingProblem | undefined {
   if (!entry.startsWith('*.')) return undefined;
   const domain = entry.slice(2);
   const parsed = parseDomain(domain, { allowPrivateDomains: true });
-  if (parsed.isIp) return `“${entry}” puts a wildcard on an IP address; list the address itself.`;
-  if (parsed.domain === null) {
-    return `“${entry}” would cover every site ending in .${domain}, not only the school’s. Name the school’s own domain instead, such as “*.oakfield-priory.org.uk”.`;
-  }
+  if (parsed.isIp) return { key: 'problem_site_wildcard_ip', substitutions: [entry] };
+  if (parsed.domain === null) return { key: 'problem_site_public_suffix', substitutions: [entry, domain] };
   return undefined;
+}
+
+/** siteEntryIssue in English, for the admin tool and the build. */
+export function siteEntryProblem(entry: string): string | undefined {
+  const issue = siteEntryIssue(entry);
+  return issue && describeProblem(issue);
 }
 
 const stringList = (description: string, pattern?: string): ChromeSchema => ({
@@ -229,6 +269,11 @@ export const MANAGED_SCHEMA: ChromeSchema & { properties: Record<AdminSettingKey
       minimum: MIN_CHECK_TIME_LIMIT_MS,
       maximum: MAX_CHECK_TIME_LIMIT_MS,
       description: `How long one check may run before it is abandoned and the post counts as unchecked, in milliseconds (default ${DEFAULT_CHECK_TIME_LIMIT_MS}).`,
+    },
+    language: {
+      type: 'string',
+      enum: [...LANGUAGE_CHOICES],
+      description: 'The language Second Thought speaks: "cy" (Welsh), "en_GB" (English) or "browser" (the browser’s own language, the default).',
     },
   },
 };
@@ -358,6 +403,7 @@ export const DEFAULT_ADMIN_SETTINGS: Readonly<AdminSettings> = Object.freeze({
   lockSettings: false,
   failClosed: false,
   checkTimeLimitMs: DEFAULT_CHECK_TIME_LIMIT_MS,
+  language: 'browser',
 });
 
 /**

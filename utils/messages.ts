@@ -1,6 +1,7 @@
 // The message protocol between the content script and the background.
 // Only plain data crosses it, so findings arrive exactly as the engine made them.
-import type { Category, Finding, Role } from '@/lib/types';
+import { CATEGORIES, type Category, type Finding, type Role } from '@/lib/types';
+import type { Catalogue, Locale } from '@/lib/i18n/translate';
 
 /** Asks the background to check a draft before it is sent. */
 export interface CheckRequest {
@@ -25,7 +26,33 @@ export interface OpenPolicyRequest {
   section: string;
 }
 
-export type Request = CheckRequest | WarmUpRequest | OpenPolicyRequest;
+/** Opens the short help page for pupils ("What is Second Thought?"), for the same reason. */
+export interface OpenHelpRequest {
+  type: 'open-help';
+}
+
+/**
+ * The writer said a warning was wrong. Only its categories cross: the
+ * background adds one to this week's count for each, on this device, and keeps
+ * nothing else (no text, site or time).
+ */
+export interface SaidWrongRequest {
+  type: 'said-wrong';
+  categories: Category[];
+}
+
+export type Request = CheckRequest | WarmUpRequest | OpenPolicyRequest | OpenHelpRequest | SaidWrongRequest;
+
+/**
+ * The nudge's words in the language the school chose, sent by the background
+ * (which reads the setting and the catalogue) so the content script loads no
+ * catalogue of its own: the nudge_* and policy section titles, with English for
+ * any the language lacks.
+ */
+export interface NudgeWords {
+  locale: Locale;
+  messages: Catalogue;
+}
 
 /** How the school wants a category handled for this writer (categories turned off never reach the nudge). */
 export type NudgeMode = 'nudge' | 'reason' | 'block';
@@ -77,17 +104,22 @@ export interface UncheckedPolicy {
 export type CheckReply = (
   | { findings: Finding[]; role?: Role; nudgeSettings?: NudgeSettings }
   | { unchecked: UncheckedReason; detail: string; choice: UncheckedChoice }
-) & { whenUnchecked?: UncheckedPolicy };
+) & { whenUnchecked?: UncheckedPolicy; words?: NudgeWords };
 
 export interface WarmUpReply {
   ready: boolean;
   whenUnchecked?: UncheckedPolicy;
+  words?: NudgeWords;
 }
 
 export function isRequest(value: unknown): value is Request {
   if (typeof value !== 'object' || value === null) return false;
   const message = value as Record<string, unknown>;
-  if (message.type === 'warm-up') return true;
+  if (message.type === 'warm-up' || message.type === 'open-help') return true;
+  if (message.type === 'said-wrong') {
+    const { categories } = message;
+    return Array.isArray(categories) && categories.length <= CATEGORIES.length && categories.every((category) => CATEGORIES.includes(category as Category));
+  }
   if (message.type === 'open-policy') return typeof message.section === 'string' && /^[a-z0-9-]+$/.test(message.section);
   return message.type === 'check' && typeof message.text === 'string' && typeof message.host === 'string';
 }
@@ -101,6 +133,12 @@ export function isCheckReply(value: unknown): value is CheckReply {
     typeof reply.detail === 'string' &&
     UNCHECKED_CHOICES.includes(reply.choice as UncheckedChoice)
   );
+}
+
+export function isNudgeWords(value: unknown): value is NudgeWords {
+  if (typeof value !== 'object' || value === null) return false;
+  const words = value as Record<string, unknown>;
+  return (words.locale === 'en_GB' || words.locale === 'cy') && typeof words.messages === 'object' && words.messages !== null;
 }
 
 export function isUncheckedPolicy(value: unknown): value is UncheckedPolicy {

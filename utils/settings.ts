@@ -20,10 +20,13 @@ import {
   MAX_CHECK_TIME_LIMIT_MS,
   MIN_CHECK_TIME_LIMIT_MS,
   normaliseHost,
+  describeProblem,
+  formatCount,
   parseAdminSetting,
-  schoolNameProblem,
-  siteEntryProblem,
+  schoolNameIssue,
+  siteEntryIssue,
   type AdminSettings,
+  type SettingProblem,
   type CategoryMode,
   type CategoryModes,
 } from '@/utils/admin-settings';
@@ -42,7 +45,7 @@ export type SettingSource = 'managed' | 'local' | 'default';
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({ ...DEFAULT_ADMIN_SETTINGS, pupilNames: [] });
 
 /** Part of a setting left out (one entry), said in words for the person who set it. */
-type Skip = (problem: string) => void;
+type Skip = (problem: SettingProblem) => void;
 type Parser<T> = (value: unknown, key: string, skip: Skip) => T;
 
 /** Uses the engine's own validation, so the rules for each field live in one place. */
@@ -51,7 +54,7 @@ const parseRole: Parser<Role> = (value) => validateConfig({ role: value }).role;
 /** Keeps the first `limit` entries of a list; the rest are reported, never silently lost. */
 function withinLimit<T>(items: T[], limit: number, skip: Skip): T[] {
   if (items.length <= limit) return items;
-  skip(`${items.length.toLocaleString('en-GB')} entries were given; only the first ${limit.toLocaleString('en-GB')} are used (the limit).`);
+  skip({ key: 'problem_over_limit', substitutions: [formatCount(items.length), formatCount(limit)] });
   return items.slice(0, limit);
 }
 
@@ -68,20 +71,26 @@ function nameList(key: 'schoolNames' | 'pupilNames' | 'staffNames'): Parser<stri
     for (const [index, item] of withinLimit(value, LIST_LIMITS[key], skip).entries()) {
       try {
         const [name] = validateConfig({ [key]: [item] })[key] as string[];
-        const problem = key === 'schoolNames' ? schoolNameProblem(name) : undefined;
+        const problem = key === 'schoolNames' ? schoolNameIssue(name) : undefined;
         if (problem) skip(problem);
         else names.push(name);
       } catch (error) {
-        skip(`entry ${index + 1} ${describeNameProblem(error, item)}`);
+        skip(nameEntryProblem(index + 1, item, error));
       }
     }
     return names;
   };
 }
 
-function describeNameProblem(error: unknown, item: unknown): string {
+/** Why one name could not be used, as the engine's own check (lib/config.ts) found it. */
+function nameEntryProblem(entry: number, item: unknown, error: unknown): SettingProblem {
+  if (typeof item !== 'string') return { key: 'problem_entry_not_text', substitutions: [entry] };
+  const shown = item.slice(0, 60);
+  if (item.trim() === '') return { key: 'problem_entry_empty', substitutions: [entry] };
   const detail = error instanceof Error ? error.message.replace(/^[^:]*:\s*/, '') : String(error);
-  return typeof item === 'string' ? `(“${item.slice(0, 60)}”) ${detail}.` : `${detail}.`;
+  if (/too long/.test(detail)) return { key: 'problem_entry_too_long', substitutions: [entry, shown] };
+  if (/first name and a surname/.test(detail)) return { key: 'problem_entry_needs_surname', substitutions: [entry, shown] };
+  return { key: 'problem_entry_unusable', substitutions: [entry, shown, detail] };
 }
 
 /**
@@ -100,7 +109,7 @@ const siteList =
     const sites: string[] = [];
     for (const item of withinLimit(value, limit, skip)) {
       const site = typeof item === 'string' ? normaliseSite(item) : null;
-      const problem = site === null ? `${JSON.stringify(item)} is not a site’s address (such as forum.example.org or *.example.org).` : siteEntryProblem(site);
+      const problem = site === null ? { key: 'problem_not_a_site', substitutions: [JSON.stringify(item)] } : siteEntryIssue(site);
       if (problem) skip(problem);
       else if (site !== null && !sites.includes(site)) sites.push(site);
     }
@@ -112,7 +121,7 @@ const textList: Parser<string[]> = (value, key, skip) => {
   const lines: string[] = [];
   for (const [index, item] of withinLimit(value, LIST_LIMITS.supportContacts, skip).entries()) {
     if (typeof item === 'string' && item.trim() !== '') lines.push(item.trim());
-    else skip(`line ${index + 1} should be a line of text.`);
+    else skip({ key: 'problem_line_not_text', substitutions: [index + 1] });
   }
   return lines;
 };
@@ -137,7 +146,7 @@ const parseHashedRoster: Parser<Settings['hashedRoster']> = (value, key, skip) =
     const items = raw[list];
     if (items === undefined && !REQUIRED_ROSTER_LISTS.includes(list)) continue;
     if (!Array.isArray(items)) throw new ConfigError(`${key}.${list}`, 'should be a list of hashes');
-    const skipIn: Skip = (problem) => skip(`${list}: ${problem}`);
+    const skipIn: Skip = (problem) => skip({ key: 'problem_in_list', substitutions: [list, problem] });
     // Version 2 cuts every hash in a list to one length: an entry of another length was not written by the tool.
     const lengths = items.filter((item): item is string => typeof item === 'string' && hashPattern.test(item)).map((item) => item.length);
     const usualLength = raw.version === 2 ? mostCommon(lengths) : undefined;
@@ -147,7 +156,7 @@ const parseHashedRoster: Parser<Settings['hashedRoster']> = (value, key, skip) =
       if (!ok) bad += 1;
       return ok;
     });
-    if (bad > 0) skipIn(`${bad} ${bad === 1 ? 'entry is not a hash' : 'entries are not hashes'} written by the admin tool.`);
+    if (bad > 0) skipIn({ key: 'problem_not_hashes', count: bad });
   }
   return validateConfig({ hashedRoster: parseAdminSetting('hashedRoster', roster) }).hashedRoster;
 };
@@ -165,8 +174,8 @@ const parseAnchors: Parser<Settings['policySectionAnchors']> = (value, key, skip
   const anchors: Partial<Record<PolicySectionId, string>> = {};
   const anchorPattern = new RegExp(ANCHOR_PATTERN);
   for (const [section, anchor] of Object.entries(value)) {
-    if (!POLICY_SECTION_IDS.includes(section as PolicySectionId)) skip(`“${section}” is not a section of the policy.`);
-    else if (typeof anchor !== 'string' || !anchorPattern.test(anchor)) skip(`${section} should be an anchor or an https:// address.`);
+    if (!POLICY_SECTION_IDS.includes(section as PolicySectionId)) skip({ key: 'problem_not_a_section', substitutions: [section] });
+    else if (typeof anchor !== 'string' || !anchorPattern.test(anchor)) skip({ key: 'problem_anchor_form', substitutions: [section] });
     else anchors[section as PolicySectionId] = anchor;
   }
   return anchors;
@@ -178,16 +187,16 @@ const parseCategories: Parser<CategoryModes> = (value, key, skip) => {
   const modes: CategoryModes = {};
   for (const [category, byRole] of Object.entries(value)) {
     if (!CATEGORIES.includes(category as Category)) {
-      skip(`“${category}” is not a kind of problem the checker knows.`);
+      skip({ key: 'problem_not_a_category', substitutions: [category] });
       continue;
     }
     if (typeof byRole !== 'object' || byRole === null || Array.isArray(byRole)) {
-      skip(`${category} should give a mode for pupil and/or staff.`);
+      skip({ key: 'problem_category_needs_roles', substitutions: [category] });
       continue;
     }
     for (const [role, mode] of Object.entries(byRole)) {
-      if (role !== 'pupil' && role !== 'staff') skip(`${category}: “${role}” is not a role (pupil or staff).`);
-      else if (!CATEGORY_MODES.includes(mode as CategoryMode)) skip(`${category} for ${role}s should be off, nudge, reason or block, not ${JSON.stringify(mode)}.`);
+      if (role !== 'pupil' && role !== 'staff') skip({ key: 'problem_not_a_role', substitutions: [category, role] });
+      else if (!CATEGORY_MODES.includes(mode as CategoryMode)) skip({ key: `problem_not_a_mode_${role}`, substitutions: [category, JSON.stringify(mode)] });
       else (modes[category as Category] ??= {})[role] = mode as CategoryMode;
     }
   }
@@ -216,54 +225,46 @@ const PARSERS: { [K in SettingKey]: Parser<Settings[K]> } = {
   lockSettings: schemaChecked('lockSettings'),
   failClosed: schemaChecked('failClosed'),
   checkTimeLimitMs: schemaChecked('checkTimeLimitMs'),
+  language: schemaChecked('language'),
 };
 
-/** Each setting's name as the options page shows it, for problems a person reads. */
-export const SETTING_LABELS: Record<SettingKey, string> = {
-  schoolNames: 'School names',
-  pupilNames: 'Pupils’ names',
-  staffNames: 'Staff names',
-  role: 'Who uses this browser',
-  extraSites: 'Extra sites',
-  disabledSites: 'Sites turned off',
-  hashedRoster: 'Pupil roster',
-  policyUrl: 'The school’s policy',
-  policySectionAnchors: 'Policy sections',
-  reportUrl: 'Where to report',
-  reportEmail: 'Email for reports',
-  supportContacts: 'People to talk to',
-  categories: 'Kinds of problem',
-  lockSettings: 'Lock settings',
-  failClosed: 'Posts that could not be checked',
-  checkTimeLimitMs: 'Time limit for a check',
-};
-
-/** What a whole setting should be, when its value could not be used at all. */
-const EXPECTED: Partial<Record<SettingKey, string>> = {
-  role: 'should be “pupil” or “staff”',
-  policyUrl: 'should be an https:// address',
-  reportUrl: 'should be an https:// address',
-  reportEmail: 'should be an email address',
-  lockSettings: 'should be true or false',
-  failClosed: 'should be true or false',
-  checkTimeLimitMs: `should be a whole number of milliseconds from ${MIN_CHECK_TIME_LIMIT_MS} to ${MAX_CHECK_TIME_LIMIT_MS.toLocaleString('en-GB')}`,
-  hashedRoster: 'should be the roster exactly as the admin tool wrote it',
+/** What a whole setting should be, when its value could not be used at all (expected_* in public/_locales). */
+const EXPECTED: Record<SettingKey, SettingProblem> = {
+  schoolNames: { key: 'expected_list_of_names' },
+  pupilNames: { key: 'expected_list_of_names' },
+  staffNames: { key: 'expected_list_of_names' },
+  role: { key: 'expected_role' },
+  extraSites: { key: 'expected_list_of_sites' },
+  disabledSites: { key: 'expected_list_of_sites' },
+  hashedRoster: { key: 'expected_roster' },
+  policyUrl: { key: 'expected_https' },
+  policySectionAnchors: { key: 'expected_anchors' },
+  reportUrl: { key: 'expected_https' },
+  reportEmail: { key: 'expected_email' },
+  supportContacts: { key: 'expected_lines' },
+  categories: { key: 'expected_categories' },
+  lockSettings: { key: 'expected_true_or_false' },
+  failClosed: { key: 'expected_true_or_false' },
+  checkTimeLimitMs: { key: 'expected_time_limit', substitutions: [MIN_CHECK_TIME_LIMIT_MS, formatCount(MAX_CHECK_TIME_LIMIT_MS)] },
+  language: { key: 'expected_language' },
 };
 
 /** A setting, or part of one, that was left out, and why. */
 export interface RejectedSetting {
   key: SettingKey;
   source: Exclude<SettingSource, 'default'>;
-  /** Plain words: what was wrong, and what was done instead. */
+  /** Plain English: what was wrong, and what was done instead (the console, the admin tool). */
   problem: string;
+  /** The same as a message, for the options page and popup in the reader's language. */
+  reason: SettingProblem;
 }
 
 export const SETTING_KEYS = Object.keys(PARSERS) as SettingKey[];
 
 /** Settings that never come from managed policy, and why (said in the warning). */
-const NOT_FROM_POLICY: Partial<Record<SettingKey, string>> = {
-  pupilNames:
-    'pupils’ names in plaintext are not read from managed policy, because anyone using the browser can read it at chrome://policy; use hashedRoster (written by the admin tool) instead',
+const NOT_FROM_POLICY: Partial<Record<SettingKey, SettingProblem>> = {
+  // Anyone using the browser can read managed policy at chrome://policy.
+  pupilNames: { key: 'problem_not_from_policy_pupil_names' },
 };
 
 export interface LayeredSettings {
@@ -288,12 +289,13 @@ export function layerSettings(
   const sources = {} as Record<SettingKey, SettingSource>;
   const rejected: RejectedSetting[] = [];
   const values = settings as unknown as Record<string, unknown>;
-  const reject = (key: SettingKey, source: RejectedSetting['source'], problem: string) => {
-    rejected.push({ key, source, problem });
+  const reject = (key: SettingKey, source: RejectedSetting['source'], reason: SettingProblem) => {
+    const problem = describeProblem(reason);
+    rejected.push({ key, source, problem, reason });
     warn(`Second Thought: ${source === 'managed' ? 'the school’s' : 'this device’s'} setting ${key}: ${problem}`);
   };
   for (const key of Object.keys(NOT_FROM_POLICY) as SettingKey[]) {
-    if (managed[key] !== undefined) reject(key, 'managed', `not used: ${NOT_FROM_POLICY[key]}.`);
+    if (managed[key] !== undefined) reject(key, 'managed', NOT_FROM_POLICY[key]!);
   }
   const layers: [RejectedSetting['source'], Record<string, unknown>][] = [['managed', managed]];
   if (managed.lockSettings !== true) layers.push(['local', local]);
@@ -305,10 +307,9 @@ export function layerSettings(
         values[key] = PARSERS[key](layer[key], key, (problem) => reject(key, source, problem));
         sources[key] = source;
         break;
-      } catch (error) {
-        const detail = error instanceof Error ? error.message : String(error);
-        const fallback = source === 'managed' && managed.lockSettings !== true && local[key] !== undefined ? 'this device’s setting' : 'the default';
-        reject(key, source, `not used: it ${EXPECTED[key] ?? detail.replace(/^[^:]*:\s*/, '')}, so ${fallback} applies instead.`);
+      } catch {
+        const deviceInstead = source === 'managed' && managed.lockSettings !== true && local[key] !== undefined;
+        reject(key, source, { key: deviceInstead ? 'problem_not_used_device' : 'problem_not_used_default', substitutions: [EXPECTED[key]] });
       }
     }
   }

@@ -1,31 +1,9 @@
 import { Fragment } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Category, Finding, Role } from '@/lib/types';
-import {
-  BLOCKED_NOTE,
-  BUTTON_EDIT,
-  BUTTON_POST_ANYWAY,
-  excerptAround,
-  headingsFor,
-  policyLinkName,
-  policyLinkText,
-  REASON_CHOICES,
-  REASON_NEEDED,
-  REASON_OTHER,
-  REASON_OTHER_LABEL,
-  REASON_PRIVACY,
-  REASON_QUESTION,
-  REPORT_LEAD,
-  REPORT_LINK,
-  reportEmailLinkName,
-  reportFallback,
-  safeHref,
-  supportLines,
-  supportLinesFrom,
-  UNCHECKED_TITLE,
-  UNCHECKED_TOO_MANY_TITLE,
-  uncheckedIntro,
-} from './copy';
+import { useT } from '@/components/i18n';
+import { excerptAround, headingsFor, nudgeKind, policyLinkName, policyLinkText, safeHref, supportLines } from './copy';
+import { SupportList } from './SupportList';
 import type { NudgeMode, NudgeSettings, UncheckedReason } from '@/utils/messages';
 import { COMPACT_BELOW_PX } from './styles';
 
@@ -35,7 +13,8 @@ export type { NudgeMode };
  * The props that come from the school's settings rather than from the check,
  * exactly as the background sends them with each verdict: `modes` (a category
  * left out is 'nudge'), `reportUrl`/`reportEmail` (policy strategy 4, shown with
- * bullying, threats and hate) and `supportContacts` (replace the built-in helplines).
+ * bullying, threats and hate) and `supportContacts` (the school's own, shown
+ * before the national helplines).
  */
 export type NudgeSettingsProps = NudgeSettings;
 
@@ -53,6 +32,15 @@ export interface NudgeProps extends NudgeSettingsProps {
   policyUrl(section: string): string;
   /** Opens a policy section; without it, links open as ordinary links. */
   onOpenPolicy?(section: string): void;
+  /** The pupils' help page ("What is this?"); without `onOpenHelp` it opens as an ordinary link. */
+  helpUrl?: string;
+  onOpenHelp?(): void;
+  /**
+   * The writer says the warning is wrong. Only the categories are passed on, to
+   * be counted on this device; never the text. Without it the offer still shows,
+   * and nothing is counted.
+   */
+  onSaidWrong?(categories: Category[]): void;
   onEdit(): void;
   onPostAnyway(): void;
 }
@@ -67,8 +55,12 @@ const DOUBLE_CLICK_MS = 1_000;
 const REPORTABLE: readonly Category[] = ['bullying', 'threat', 'hate'];
 const MODE_STRENGTH: Record<NudgeMode, number> = { nudge: 0, reason: 1, block: 2 };
 const OTHER = 'other';
-/** The reasons offered, as [value, label]; "Something else" opens a text field. */
-const REASON_OPTIONS: ReadonlyArray<readonly [string, string]> = [...REASON_CHOICES.map((choice) => [choice, choice] as const), [OTHER, REASON_OTHER] as const];
+/** The reasons offered, as [value, message key]; "Something else" opens a text field. */
+const REASON_OPTIONS: ReadonlyArray<readonly [string, string]> = [
+  ['joke', 'nudge_reason_joke'],
+  ['quoting', 'nudge_reason_quoting'],
+  [OTHER, 'nudge_reason_other'],
+];
 let instances = 0;
 
 /** The strictest mode among the findings: one blocked finding blocks the post. */
@@ -86,6 +78,7 @@ export function effectiveMode(findings: readonly Finding[], modes: NudgeSettings
 
 export function Nudge(props: NudgeProps) {
   const { text, role, policyUrl, onOpenPolicy, onEdit, onPostAnyway } = props;
+  const t = useT();
   const card = useRef<HTMLDivElement>(null);
   const editButton = useRef<HTMLButtonElement>(null);
   const ids = useRef(`second-thought-${++instances}`).current;
@@ -96,12 +89,18 @@ export function Nudge(props: NudgeProps) {
   // stored, logged, counted or sent, and leaves with the nudge.
   const [reasonChoice, setReasonChoice] = useState<string | null>(null);
   const [otherReason, setOtherReason] = useState('');
+  const [saidWrong, setSaidWrong] = useState(false);
   const otherField = useRef<HTMLInputElement>(null);
+  const thanks = useRef<HTMLParagraphElement>(null);
 
   // Choosing "Something else" means wanting to type it.
   useEffect(() => {
     if (reasonChoice === OTHER) otherField.current?.focus();
   }, [reasonChoice]);
+  // The button that was pressed has gone: focus goes to the thanks that replaced it, not to the page.
+  useEffect(() => {
+    if (saidWrong) thanks.current?.focus();
+  }, [saidWrong]);
 
   // Layout effect, not effect: focus must have moved before the first key
   // press after the nudge appears, or an Escape would land in the editor.
@@ -119,25 +118,25 @@ export function Nudge(props: NudgeProps) {
     return () => win.removeEventListener('resize', measure);
   }, []);
 
-  const findings = orderForReading(dedupe(props.findings));
-  const shown = findings.slice(0, MAX_SHOWN);
+  const findings = dedupe(props.findings);
   const hasWellbeing = findings.some((finding) => finding.category === 'wellbeing');
+  // Wellbeing is said once, in the support box; the others are listed.
+  const listed = findings.filter((finding) => finding.category !== 'wellbeing').sort((a, b) => a.start - b.start);
+  const shown = listed.slice(0, MAX_SHOWN);
   const reportable = findings.some((finding) => REPORTABLE.includes(finding.category));
   const { unchecked } = props;
   // A post held back unchecked is like a blocked one: edit only.
   const mode: NudgeMode = unchecked ? (unchecked.choice === 'hold' ? 'block' : 'nudge') : effectiveMode(findings, props.modes);
-  const { title, intro } = unchecked
-    ? { title: unchecked.reason === 'too-many-checks' ? UNCHECKED_TOO_MANY_TITLE : UNCHECKED_TITLE, intro: uncheckedIntro(unchecked.reason, unchecked.choice) }
-    : headingsFor(findings);
-  const support =
-    props.supportContacts && props.supportContacts.length > 0
-      ? supportLinesFrom(props.supportContacts)
-      : supportLines(role);
+  // A school that blocks pupils naming pupils gets the ordinary blocked nudge, not the light note.
+  const kind = unchecked ? 'warning' : nudgeKind(findings, role) === 'naming' && mode === 'block' ? 'warning' : nudgeKind(findings, role);
+  const { title, intro } = unchecked ? uncheckedHeadings(unchecked, t) : headingsFor(kind, findings, t);
+  const support = hasWellbeing ? supportLines(role, props.supportContacts, t) : [];
   const reportHref = safeHref(props.reportUrl);
   const reportEmail = props.reportEmail?.trim() || undefined;
-  const reasonGiven =
-    reasonChoice !== null && (reasonChoice !== OTHER || otherReason.trim().length > 0);
-  const postAllowed = mode === 'nudge' || (mode === 'reason' && reasonGiven);
+  const reasonGiven = reasonChoice !== null && (reasonChoice !== OTHER || otherReason.trim().length > 0);
+  // "They're happy for me to post this" and "this warning is wrong" are reasons too.
+  const postAllowed = mode === 'nudge' || (mode === 'reason' && (reasonGiven || saidWrong || kind === 'naming'));
+  const categories = [...new Set(findings.map((finding) => finding.category))];
 
   // The second click of a double-click on the site's send button can land on
   // the nudge if it opens under the pointer; that click is not a choice.
@@ -165,12 +164,20 @@ export function Nudge(props: NudgeProps) {
   };
 
   const showsBlockedNote = mode === 'block' && !unchecked;
-  const describedBy = [`${ids}-intro`, showsBlockedNote ? `${ids}-blocked` : null].filter(Boolean).join(' ');
+  const describedBy = [`${ids}-intro`, hasWellbeing ? `${ids}-private` : null, showsBlockedNote ? `${ids}-blocked` : null].filter(Boolean).join(' ');
+  const editLabel = kind === 'wellbeing' ? t('nudge_back_to_post') : t('nudge_edit');
+  const postLabel =
+    kind === 'wellbeing' ? t('nudge_post_it') : kind === 'naming' ? (saidWrong ? t('nudge_post_it') : t('nudge_naming_consent')) : t('nudge_post_anyway');
+  const openHelp = (event: MouseEvent) => {
+    if (!props.onOpenHelp) return;
+    event.preventDefault();
+    props.onOpenHelp();
+  };
 
   return (
     <div
       ref={card}
-      class={['nudge', compact && 'compact', unchecked && 'unchecked'].filter(Boolean).join(' ')}
+      class={['nudge', `kind-${kind}`, compact && 'compact', unchecked && 'unchecked'].filter(Boolean).join(' ')}
       role="alertdialog"
       aria-labelledby={`${ids}-title`}
       aria-describedby={describedBy}
@@ -184,33 +191,21 @@ export function Nudge(props: NudgeProps) {
           {intro}
         </p>
 
-        {hasWellbeing && support.length > 0 && (
-          <section class="support" aria-label="Support">
-            <p class="support-lead">You can talk to someone, any time:</p>
-            <ul>
-              {support.map((line) => (
-                <li key={line.name}>
-                  {line.url ? (
-                    <a href={line.url} target="_blank" rel="noopener noreferrer">
-                      <strong>{line.name}</strong>
-                    </a>
-                  ) : (
-                    <strong>{line.name}</strong>
-                  )}
-                  {(line.phone || line.detail) && ': '}
-                  {line.phone && (line.tel ? <a href={`tel:${line.tel}`}>{line.phone}</a> : line.phone)}
-                  {line.phone && line.detail && ', '}
-                  {line.detail}
-                </li>
-              ))}
-            </ul>
+        {hasWellbeing && (
+          <section class="support" aria-label={t('nudge_support_label')}>
+            <p class="support-lead">{t('nudge_support_lead')}</p>
+            <SupportList lines={support} />
+            <p class="support-danger">{t('nudge_support_danger')}</p>
+            <p class="support-private" id={`${ids}-private`}>
+              {t('nudge_wellbeing_private')}
+            </p>
           </section>
         )}
 
         {/* Near the top, not after the findings: it explains why there is no "Post anyway". */}
         {showsBlockedNote && (
           <p class="note blocked" id={`${ids}-blocked`}>
-            {BLOCKED_NOTE}
+            {t('nudge_blocked_note')}
           </p>
         )}
 
@@ -219,10 +214,7 @@ export function Nudge(props: NudgeProps) {
             {shown.map((finding) => {
               const excerpt = excerptAround(text, finding.start, finding.end);
               return (
-                <li
-                  class={`finding finding-${finding.category} severity-${finding.severity}`}
-                  key={`${finding.ruleId}:${finding.start}`}
-                >
+                <li class={`finding finding-${finding.category} severity-${finding.severity}`} key={`${finding.ruleId}:${finding.start}`}>
                   <p class="excerpt">
                     {excerpt.before}
                     <mark>{finding.match || excerpt.match}</mark>
@@ -232,13 +224,13 @@ export function Nudge(props: NudgeProps) {
                   {finding.suggestion && <p class="suggestion">{finding.suggestion}</p>}
                   {finding.policySections.length > 0 && (
                     <p class="policy">
-                      {'In the policy: '}
+                      {t('nudge_policy_lead')}{' '}
                       {finding.policySections.map((section, index) => (
                         <Fragment key={section}>
                           {index > 0 && ', '}
                           <a
                             href={policyUrl(section)}
-                            aria-label={policyLinkName(section)}
+                            aria-label={policyLinkName(section, t)}
                             target="_blank"
                             rel="noopener noreferrer"
                             onClick={(event) => {
@@ -247,7 +239,7 @@ export function Nudge(props: NudgeProps) {
                               onOpenPolicy(section);
                             }}
                           >
-                            {policyLinkText(section)}
+                            {policyLinkText(section, t)}
                           </a>
                         </Fragment>
                       ))}
@@ -258,44 +250,23 @@ export function Nudge(props: NudgeProps) {
             })}
           </ul>
         )}
-        {findings.length > shown.length && (
-          <p class="more">…and {findings.length - shown.length} more.</p>
-        )}
+        {listed.length > shown.length && <p class="more">{t.plural('nudge_more', listed.length - shown.length)}</p>}
 
-        {reportable && (
-          <p class="report">
-            {REPORT_LEAD}
-            {reportHref || reportEmail ? ': ' : reportFallback(role)}
-            {reportHref && (
-              <a href={reportHref} target="_blank" rel="noopener noreferrer">
-                {REPORT_LINK}
-              </a>
-            )}
-            {reportHref && reportEmail && ' or '}
-            {reportEmail && <a href={`mailto:${reportEmail}`}>{reportEmailLinkName(reportEmail)}</a>}
-            {(reportHref || reportEmail) && '.'}
-          </p>
-        )}
+        {reportable && <Report role={role} href={reportHref} email={reportEmail} />}
 
-        {mode === 'reason' && (
+        {mode === 'reason' && kind !== 'naming' && !saidWrong && (
           <fieldset class="reason">
-            <legend>{REASON_QUESTION}</legend>
-            <p class="hint">{REASON_PRIVACY}</p>
-            {REASON_OPTIONS.map(([value, label]) => (
+            <legend>{t('nudge_reason_question')}</legend>
+            <p class="hint">{t('nudge_reason_private')}</p>
+            {REASON_OPTIONS.map(([value, key]) => (
               <label key={value}>
-                <input
-                  type="radio"
-                  name={`${ids}-reason`}
-                  value={value}
-                  checked={reasonChoice === value}
-                  onChange={() => setReasonChoice(value)}
-                />
-                <span>{label}</span>
+                <input type="radio" name={`${ids}-reason`} value={value} checked={reasonChoice === value} onChange={() => setReasonChoice(value)} />
+                <span>{t(key)}</span>
               </label>
             ))}
             {reasonChoice === OTHER && (
               <label class="other">
-                <span>{REASON_OTHER_LABEL}</span>
+                <span>{t('nudge_reason_other_label')}</span>
                 <input
                   ref={otherField}
                   type="text"
@@ -312,7 +283,7 @@ export function Nudge(props: NudgeProps) {
 
       <div class="actions">
         <button type="button" class="primary" ref={editButton} onClick={(event) => choose(event, onEdit)}>
-          {BUTTON_EDIT}
+          {editLabel}
         </button>
         {mode !== 'block' && (
           <button
@@ -324,16 +295,66 @@ export function Nudge(props: NudgeProps) {
               if (postAllowed) choose(event, onPostAnyway);
             }}
           >
-            {BUTTON_POST_ANYWAY}
+            {postLabel}
           </button>
         )}
         {!postAllowed && mode === 'reason' && (
           <p class="needed" id={`${ids}-needed`}>
-            {REASON_NEEDED}
+            {t('nudge_reason_needed')}
           </p>
         )}
+        <div class="aside">
+          {!unchecked &&
+            (saidWrong ? (
+              <p class="said-wrong" role="status" tabIndex={-1} ref={thanks}>
+                {t('nudge_said_wrong_thanks')}
+              </p>
+            ) : (
+              <button
+                type="button"
+                class="quiet"
+                onClick={(event) =>
+                  choose(event, () => {
+                    props.onSaidWrong?.(categories);
+                    setSaidWrong(true);
+                  })
+                }
+              >
+                {kind === 'warning' ? t('nudge_said_wrong_warning') : t('nudge_said_wrong_note')}
+              </button>
+            ))}
+          {props.helpUrl && (
+            <a class="help" href={props.helpUrl} target="_blank" rel="noopener noreferrer" onClick={openHelp}>
+              {t('nudge_help_link')}
+            </a>
+          )}
+        </div>
       </div>
     </div>
+  );
+}
+
+function uncheckedHeadings(unchecked: NonNullable<NudgeProps['unchecked']>, t: ReturnType<typeof useT>): { title: string; intro: string } {
+  if (unchecked.reason === 'too-many-checks') return { title: t('nudge_too_many_title'), intro: t('nudge_unchecked_too_many') };
+  const why = t(`nudge_unchecked_${unchecked.reason.replace(/-/g, '_')}`);
+  return { title: t('nudge_unchecked_title'), intro: `${why} ${t(unchecked.choice === 'ask' ? 'nudge_unchecked_ask' : 'nudge_unchecked_hold')}` };
+}
+
+/** Policy strategy 4: cyber bullying must be reported. */
+function Report({ role, href, email }: { role: Role | undefined; href?: string; email?: string }) {
+  const t = useT();
+  if (!href && !email) return <p class="report">{t(role === 'staff' ? 'nudge_report_to_staff' : 'nudge_report_to_pupil')}</p>;
+  return (
+    <p class="report">
+      {t('nudge_report_lead')}{' '}
+      {href && (
+        <a href={href} target="_blank" rel="noopener noreferrer">
+          {t('nudge_report_link')}
+        </a>
+      )}
+      {href && email && ` ${t('nudge_report_or')} `}
+      {email && <a href={`mailto:${email}`}>{t('nudge_report_email', [email])}</a>}
+    </p>
   );
 }
 
@@ -352,13 +373,19 @@ function keepFocusInside(event: KeyboardEvent, card: HTMLElement | null): void {
   const first = stops[0];
   const last = stops[stops.length - 1];
   const inside = active !== null && card.contains(active);
+  // The thanks for "this warning is wrong" takes focus but is not a tab stop: from there, Tab goes on round.
+  const offTheList = inside && !stops.includes(active as HTMLElement);
   if (event.shiftKey && (!inside || active === first)) {
     event.preventDefault();
     last.focus();
-  } else if (!event.shiftKey && (!inside || active === last)) {
+  } else if (!event.shiftKey && (!inside || active === last || (offTheList && isAfterAll(active as HTMLElement, stops)))) {
     event.preventDefault();
     first.focus();
   }
+}
+
+function isAfterAll(element: HTMLElement, stops: HTMLElement[]): boolean {
+  return stops.every((stop) => Boolean(stop.compareDocumentPosition(element) & 4 /* DOCUMENT_POSITION_FOLLOWING */));
 }
 
 /** The elements Tab visits, in order; a radio group is one stop, as browsers treat it. */
@@ -370,9 +397,7 @@ function tabStops(card: HTMLElement): HTMLElement[] {
     if (element.tagName === 'INPUT' && (element as HTMLInputElement).type === 'radio') {
       const radio = element as HTMLInputElement;
       if (groups.has(radio.name)) continue;
-      const group = Array.from(card.querySelectorAll<HTMLInputElement>('input[type="radio"]')).filter(
-        (other) => other.name === radio.name,
-      );
+      const group = Array.from(card.querySelectorAll<HTMLInputElement>('input[type="radio"]')).filter((other) => other.name === radio.name);
       groups.add(radio.name);
       stops.push(group.find((other) => other.checked) ?? group[0]);
       continue;
@@ -390,12 +415,4 @@ function dedupe(findings: Finding[]): Finding[] {
     seen.add(key);
     return true;
   });
-}
-
-/** Wellbeing first (support before anything else), then the order of the text. */
-function orderForReading(findings: Finding[]): Finding[] {
-  return [...findings].sort(
-    (a, b) =>
-      Number(b.category === 'wellbeing') - Number(a.category === 'wellbeing') || a.start - b.start,
-  );
 }

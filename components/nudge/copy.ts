@@ -1,120 +1,75 @@
-// Everything the nudge says, in one place, in plain British English. The tone
-// is a friend tapping your arm, not a reprimand: the choice stays with the writer.
+// What the nudge says, decided here; the words themselves are in
+// public/_locales/<locale>/messages.json under nudge_*. The tone is a friend
+// tapping your arm, not a reprimand: the choice stays with the writer.
 import type { Finding, Role } from '@/lib/types';
-import type { SupportContact, UncheckedReason } from '@/utils/messages';
+import type { Translate } from '@/lib/i18n/translate';
+import type { SupportContact } from '@/utils/messages';
 
-export const BUTTON_EDIT = 'Edit post';
-export const BUTTON_POST_ANYWAY = 'Post anyway';
+/**
+ * What kind of nudge this is, which sets its heading, its buttons and how much
+ * weight it carries:
+ * - 'wellbeing': every finding is a wellbeing sign. Support, and nothing else.
+ * - 'naming': a pupil's post that names a pupil (and perhaps the school), with
+ *   nothing harmful. An information note: "they're happy for me to post this" sends it.
+ * - 'warning': everything else, including a pupil naming a pupil alongside an
+ *   insult (that is bullying, and reads as it always has).
+ */
+export type NudgeKind = 'wellbeing' | 'naming' | 'warning';
 
-/** Short names for the sections of the school's social media policy. */
-export const POLICY_SECTION_TITLES: Record<string, string> = {
-  'objective-1': 'Objective 1: nothing harmful to others',
-  'objective-2': 'Objective 2: the school’s reputation',
-  'objective-3': 'Objective 3: what others could use against the school',
-  'objective-4': 'Objective 4: professional distance',
-  'objective-5': 'Objective 5: defamation and libel',
-  'objective-6': 'Objective 6: cyber bullying',
-  'strategy-1': 'Strategy 1: public trust and high standards',
-  'strategy-2': 'Strategy 2: nothing harmful to others',
-  'strategy-3': 'Strategy 3: the school’s reputation',
-  'strategy-4': 'Strategy 4: reporting cyber bullying',
-  'strategy-5': 'Strategy 5: professional distance',
-  'strategy-6': 'Strategy 6: complaints through the proper process',
-  'strategy-7': 'Strategy 7: parents as partners',
-  'strategy-8': 'Strategy 8: how the policy is checked',
-};
-
-export function policySectionTitle(section: string): string {
-  return POLICY_SECTION_TITLES[section] ?? section.replace(/-/g, ' ');
+export function nudgeKind(findings: readonly Finding[], role: Role | undefined): NudgeKind {
+  if (findings.length > 0 && findings.every((finding) => finding.category === 'wellbeing')) return 'wellbeing';
+  const naming =
+    role === 'pupil' &&
+    findings.some((finding) => finding.category === 'pupil-name') &&
+    findings.every((finding) => finding.category === 'pupil-name' || finding.category === 'school-name');
+  return naming ? 'naming' : 'warning';
 }
 
-function splitTitle(section: string): { label: string; topic?: string } {
-  const title = policySectionTitle(section);
+export function headingsFor(kind: NudgeKind, findings: readonly Finding[], t: Translate): { title: string; intro: string } {
+  if (kind === 'wellbeing') return { title: t('nudge_title_wellbeing'), intro: t('nudge_intro_wellbeing') };
+  if (kind === 'naming') return { title: t('nudge_title_naming'), intro: t('nudge_intro_naming') };
+  if (findings.some((finding) => finding.category === 'wellbeing')) {
+    return { title: t('nudge_title_wellbeing'), intro: t('nudge_intro_wellbeing_and_warning') };
+  }
+  return { title: t('nudge_title_warning'), intro: t('nudge_intro_warning') };
+}
+
+function splitTitle(section: string, t: Translate): { label: string; topic?: string } {
+  const key = `section_${section.replace(/-/g, '_')}`;
+  const title = t.has(key) ? t(key) : section.replace(/-/g, ' ');
   const colon = title.indexOf(': ');
   return colon === -1 ? { label: title } : { label: title.slice(0, colon), topic: title.slice(colon + 2) };
 }
 
 /** A policy link as it reads in the nudge: "Objective 6 (cyber bullying)". */
-export function policyLinkText(section: string): string {
-  const { label, topic } = splitTitle(section);
-  return topic ? `${label} (${topic})` : label;
+export function policyLinkText(section: string, t: Translate): string {
+  const { label, topic } = splitTitle(section, t);
+  return topic ? t('nudge_policy_link_text', [label, topic]) : label;
 }
 
 /**
  * The link's full name, so it makes sense read out on its own in a list of
  * links; it keeps the visible words in order, for people who speak a link's name.
  */
-export function policyLinkName(section: string): string {
-  const { label, topic } = splitTitle(section);
-  return topic ? `Read ${label} of the policy (${topic})` : `Read ${label} of the policy`;
-}
-
-/**
- * A post the checker could not finish with. Calm and factual: nothing is wrong
- * with the post as far as anyone knows, and the writer should not feel accused.
- */
-export const UNCHECKED_TITLE = 'This post could not be checked';
-export const UNCHECKED_TOO_MANY_TITLE = 'Slow down a moment';
-
-export function uncheckedIntro(reason: UncheckedReason, choice: 'ask' | 'hold'): string {
-  if (reason === 'too-many-checks') {
-    return 'A lot of posts have been checked from this tab in the last few seconds. Wait a moment, then send it again. Your post is still here.';
-  }
-  const why =
-    reason === 'timed-out'
-      ? 'Second Thought couldn’t finish checking this post in time, so it hasn’t looked at what it says.'
-      : reason === 'incomplete'
-        ? 'This post is very long, and Second Thought could only check part of it closely.'
-        : 'Something went wrong while Second Thought was checking this post, so it hasn’t looked at what it says.';
-  return choice === 'ask'
-    ? `${why} You can post it as it is, or edit it first.`
-    : `${why} Your school has asked that posts aren’t sent unless they’ve been checked. Your post is still here: you can edit it, or try sending it again in a moment.`;
-}
-
-/** Said when the school has asked that posts like this are not sent (mode 'block'). */
-export const BLOCKED_NOTE =
-  'Your school has asked that posts like this aren’t sent, so this one can’t go as it is. You can still edit it and post something else.';
-
-/**
- * Mode 'reason': a moment to think before posting anyway. The answer is never
- * kept or sent anywhere, and the hint says so, because a pupil who thinks
- * they are being watched answers for the watcher, not for themselves.
- */
-export const REASON_QUESTION = 'Before it goes, why are you posting it?';
-export const REASON_PRIVACY = 'Your answer stays here: it isn’t saved or sent to anyone.';
-export const REASON_CHOICES = [
-  'It’s a joke, and everyone reading it will know that',
-  'I’m quoting or reporting something, not saying it myself',
-  'I think the check has got this wrong',
-] as const;
-export const REASON_OTHER = 'Something else';
-export const REASON_OTHER_LABEL = 'Your reason';
-export const REASON_NEEDED = 'Choose a reason above to post anyway.';
-
-/** Policy strategy 4: cyber bullying must be reported. */
-export const REPORT_LEAD = 'If someone is being bullied, you can report it';
-export const REPORT_LINK = 'Report bullying to the school';
-export function reportEmailLinkName(email: string): string {
-  return `Email ${email}`;
-}
-export function reportFallback(role: Role | undefined): string {
-  return role === 'staff'
-    ? ' to your designated safeguarding lead.'
-    : ' to a teacher, your tutor or another trusted adult at school.';
+export function policyLinkName(section: string, t: Translate): string {
+  const { label, topic } = splitTitle(section, t);
+  return topic ? t('nudge_policy_link_name', [label, topic]) : t('nudge_policy_link_name_short', [label]);
 }
 
 export interface SupportLine {
   name: string;
   /** The number as people read it, when there is one. */
   phone?: string;
-  /** The same number for a tel: link. */
+  /** The same number for a tel: link; none for a text-only service (Shout). */
   tel?: string;
-  /** When and for whom, in a few words. */
-  detail?: string;
+  /**
+   * How to reach them, a message key whose $1 is where the number goes
+   * ("call $1, free, any time"); or, for the school's own contacts, their own words.
+   */
+  how?: { key: string } | { text: string };
   /** A web page about the service, when the school gave one. */
   url?: string;
 }
-
 
 /** Only web and mail addresses become links; anything else in settings is not followed. */
 export function safeHref(url: string | undefined): string | undefined {
@@ -127,56 +82,41 @@ export function safeHref(url: string | undefined): string | undefined {
   }
 }
 
-/** The school's own contacts, in the shape the default list has. */
+/** The school's own contacts, in the shape the national lines have. */
 export function supportLinesFrom(contacts: readonly SupportContact[]): SupportLine[] {
   return contacts
     .filter((contact) => contact.name.trim() !== '')
     .map((contact) => {
       const phone = contact.phone?.trim() || undefined;
       const tel = phone?.replace(/[^\d+]/g, '') || undefined;
-      return { name: contact.name.trim(), phone, tel, detail: contact.text?.trim() || undefined, url: safeHref(contact.url) };
+      const text = contact.text?.trim();
+      return { name: contact.name.trim(), phone, tel, ...(text ? { how: { text } } : {}), url: safeHref(contact.url) };
     });
 }
 
-/** Where to turn, shown first whenever a post sounds like someone is struggling. */
-export function supportLines(role: Role | undefined): SupportLine[] {
+/**
+ * The national lines for the writer's role. Pupils: Childline and Shout (both
+ * free and open all day and night, for young people). Staff: Samaritans and
+ * Education Support, the charity for everyone who works in education.
+ * Childline is for under-19s, so it is never offered to staff.
+ */
+export function nationalSupportLines(role: Role | undefined, t: Translate): SupportLine[] {
   if (role === 'staff') {
     return [
-      { name: 'Samaritans', phone: '116 123', tel: '116123', detail: 'free, day or night' },
-      { name: 'Education Support', phone: '08000 562 561', tel: '08000562561', detail: 'free, for everyone who works in education' },
-      { name: 'Someone you trust', detail: 'a colleague, your line manager or a friend' },
+      { name: t('nudge_support_samaritans'), phone: '116 123', tel: '116123', how: { key: 'nudge_support_call_any_time' } },
+      { name: t('nudge_support_education_support'), phone: '08000 562 561', tel: '08000562561', how: { key: 'nudge_support_education_support_how' } },
     ];
   }
   return [
-    { name: 'Childline', phone: '0800 1111', tel: '08001111', detail: 'free, day or night' },
-    { name: 'Samaritans', phone: '116 123', tel: '116123', detail: 'free, day or night' },
-    { name: 'A trusted adult at school', detail: 'a teacher, your tutor or the pastoral team' },
+    { name: t('nudge_support_childline'), phone: '0800 1111', tel: '08001111', how: { key: 'nudge_support_call_any_time' } },
+    { name: t('nudge_support_shout'), phone: '85258', how: { key: 'nudge_support_shout_how' } },
+    { name: t('nudge_support_trusted_adult'), how: { key: 'nudge_support_trusted_adult_how' } },
   ];
 }
 
-export interface NudgeHeadings {
-  title: string;
-  intro: string;
-}
-
-export function headingsFor(findings: readonly Finding[]): NudgeHeadings {
-  const onlyWellbeing = findings.every((finding) => finding.category === 'wellbeing');
-  if (onlyWellbeing) {
-    return {
-      title: 'Are you all right?',
-      intro: 'It sounds like things might be hard at the moment. You don’t have to deal with it on your own.',
-    };
-  }
-  if (findings.some((finding) => finding.category === 'wellbeing')) {
-    return {
-      title: 'Are you all right?',
-      intro: 'It sounds like things might be hard at the moment, and parts of this post could also cause problems once it is out.',
-    };
-  }
-  return {
-    title: 'A second look before you post',
-    intro: 'Parts of this post could hurt someone or cause problems once it is out. Have a read through before you decide.',
-  };
+/** The school's own contacts first, when it set any, then the national lines for the role. */
+export function supportLines(role: Role | undefined, schoolContacts: readonly SupportContact[] | undefined, t: Translate): SupportLine[] {
+  return [...supportLinesFrom(schoolContacts ?? []), ...nationalSupportLines(role, t)];
 }
 
 /** A few words either side of a match, so the writer sees it in place. */

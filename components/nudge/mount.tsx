@@ -6,12 +6,24 @@ import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { NudgeHandle, NudgeRequest } from '@/utils/composer/types';
 import { NUDGE_ELEMENT } from '@/utils/composer/guard';
+import type { Category } from '@/lib/types';
+import type { NudgeWords } from '@/utils/messages';
+import { I18n, languageTagFor, translateFrom, type Translate } from '@/components/i18n';
 import { Nudge, type NudgeSettingsProps } from './Nudge';
 import { NUDGE_CSS } from './styles';
 
 export interface NudgePresenterOptions {
   policyUrl(section: string): string;
   onOpenPolicy?(section: string): void;
+  /** The pupils' help page, and how to open it from a site's page. */
+  helpUrl?: string;
+  onOpenHelp?(): void;
+  /** "This warning is wrong": its categories, to be counted. */
+  onSaidWrong?(categories: Category[]): void;
+  /** The nudge's words in the school's language, when the background has sent them. */
+  words?(): NudgeWords | undefined;
+  /** The words before then: the browser's own pick of the packaged languages. */
+  fallbackTranslate?: Translate;
   /**
    * The school's settings for a nudge (modes, where to report, support
    * contacts): fixed, or looked up for each request. A request may also carry
@@ -52,6 +64,8 @@ export function createNudgePresenter(ctx: ContentScriptContext, options: NudgePr
     let remove: (() => void) | undefined;
     const container = containerFor(request.editor);
 
+    const words = options.words?.();
+    const translate = words ? translateFrom(words.messages, words.locale) : (options.fallbackTranslate ?? translateFrom({}));
     const mountWith = (settings: NudgeSettingsProps) =>
       createShadowRootUi(ctx, {
         name: NUDGE_ELEMENT,
@@ -62,18 +76,25 @@ export function createNudgePresenter(ctx: ContentScriptContext, options: NudgePr
         // Keys typed in the nudge must not reach the site's shortcuts.
         isolateEvents: true,
         onMount(uiContainer) {
+          // The shadow root's host says which language it speaks, for screen readers' voices.
+          uiContainer.setAttribute('lang', languageTagFor(translate.locale));
           render(
-            <Nudge
-              text={request.text}
-              findings={request.findings}
-              unchecked={request.unchecked}
-              role={request.role}
-              policyUrl={options.policyUrl}
-              onOpenPolicy={options.onOpenPolicy}
-              onEdit={request.onEdit}
-              onPostAnyway={request.onPostAnyway}
-              {...settings}
-            />,
+            <I18n.Provider value={translate}>
+              <Nudge
+                text={request.text}
+                findings={request.findings}
+                unchecked={request.unchecked}
+                role={request.role}
+                policyUrl={options.policyUrl}
+                onOpenPolicy={options.onOpenPolicy}
+                helpUrl={options.helpUrl}
+                onOpenHelp={options.onOpenHelp}
+                onSaidWrong={options.onSaidWrong}
+                onEdit={request.onEdit}
+                onPostAnyway={request.onPostAnyway}
+                {...settings}
+              />
+            </I18n.Provider>,
             uiContainer,
           );
           const card = uiContainer.querySelector<HTMLElement>('.nudge');

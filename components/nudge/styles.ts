@@ -127,7 +127,10 @@ export const NUDGE_CSS = `
 .support-lead { margin: 0 0 4px; font-weight: 600; }
 .support ul, .findings { margin: 0; padding: 0; list-style: none; }
 .support li { margin: 2px 0; }
-.support a[href^="tel:"] { white-space: nowrap; }
+.support a[href^="tel:"], .support .number { white-space: nowrap; }
+.support-danger { margin: 8px 0 0; }
+/* Said plainly, and last, so it is the thing left in mind: nobody has been told. */
+.support-private { margin: 8px 0 0; font-weight: 600; }
 .finding { margin: 0 0 12px; padding: 0 0 0 10px; border-left: 3px solid var(--st-warning); }
 .severity-info { border-left-color: var(--st-info); }
 .severity-serious { border-left-color: var(--st-serious); }
@@ -164,6 +167,14 @@ mark { background: var(--st-mark-background); color: var(--st-mark-text); font-w
 a { color: var(--st-link); text-decoration: underline; }
 .actions { flex: none; display: flex; gap: 8px; flex-wrap: wrap; align-items: center; padding: 10px 18px 14px; }
 .actions .needed { flex-basis: 100%; margin: 0; color: var(--st-muted); font-size: 14px; }
+/* "This warning is wrong" and "What is this?": there for whoever wants them, quieter than the two choices. */
+.aside { flex-basis: 100%; display: flex; flex-wrap: wrap; gap: 4px 16px; align-items: baseline; font-size: 14px; }
+.aside .said-wrong { margin: 0; color: var(--st-muted); }
+.aside .said-wrong:focus { outline: none; }
+.aside .said-wrong:focus-visible { outline: 3px solid var(--st-focus); outline-offset: 2px; }
+button.quiet { font-weight: 400; font-size: 14px; padding: 0; border: 0; background: transparent; color: var(--st-link); text-decoration: underline; }
+/* A pupil naming a friend, with nothing unkind: an information note, not a warning. */
+.nudge.kind-naming { border-top-color: var(--st-info); }
 button {
   font: inherit;
   font-weight: 600;
@@ -184,7 +195,9 @@ button:focus-visible, a:focus-visible, input:focus-visible { outline: 3px solid 
 .compact .intro, .compact .support, .compact .finding, .compact .more, .compact .report, .compact .note, .compact .reason { margin-bottom: 8px; }
 .compact .support, .compact .note, .compact .reason { padding: 6px 8px; }
 .compact .actions { padding: 6px 12px 8px; gap: 6px; }
+.compact .support-danger, .compact .support-private { margin-top: 4px; }
 .compact button { padding: 5px 12px; }
+.compact button.quiet { padding: 0; }
 @media (prefers-color-scheme: dark) {
   .nudge { ${variables(NUDGE_PALETTE.dark)} --st-scroll-shadow: rgba(0, 0, 0, 0.6); box-shadow: 0 8px 28px rgba(0, 0, 0, 0.5); }
 }

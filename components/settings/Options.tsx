@@ -6,16 +6,17 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { hashRoster } from '@/lib/names/roster-hash';
 import { CATEGORIES, POLICY_SECTION_IDS, type Category, type CheckConfig, type Finding, type Role } from '@/lib/types';
 import { pupilNamesFromCsv } from '@/scripts/lib/roster-csv';
-import { CATEGORY_MODES, type CategoryMode } from '@/utils/admin-settings';
-import { matchPatternsFor, nudgeSettingsFor, SETTING_LABELS } from '@/utils/settings';
+import { CATEGORY_MODES, describeProblem, LANGUAGE_CHOICES, type CategoryMode, type LanguageChoice } from '@/utils/admin-settings';
+import { localiseFinding } from '@/lib/i18n/finding-messages';
+import { matchPatternsFor, nudgeSettingsFor } from '@/utils/settings';
 import { ListField, LockedNote, TextField } from './fields';
-import { messageKeyFor, useT } from './i18n';
+import { messageKeyFor, useT } from '@/components/i18n';
 import { categoryMode, isLocked, layerSettings, settingsFromImport, withLocalChange, type EditableKey, type SettingsView } from './model';
 import type { SettingsPort } from './port';
 import type { BuiltInSite } from './site-status';
 import { TryPost, type CheckDraft } from './TryPost';
 import { useSitesWaiting } from './site-access';
-import { checkTimeLimit, nameList, optionalAnchor, optionalEmail, optionalHttpsUrl, pupilList, schoolNameList, siteHost } from './validate';
+import { checkTimeLimit, fieldProblemText, nameList, optionalAnchor, optionalEmail, optionalHttpsUrl, pupilList, schoolNameList, siteHost, type FieldProblem } from './validate';
 
 export interface OptionsProps {
   port: SettingsPort;
@@ -25,9 +26,25 @@ export interface OptionsProps {
   policyUrl(section: string): string;
   /** Saves a file the person asked to export (a download in the browser). */
   saveFile(name: string, contents: string): void;
+  /** The pupils' help page, linked from a tried post's nudge as from a real one. */
+  helpUrl?: string;
 }
 
-export function Options({ port, builtInSites, checkDraft, policyUrl, saveFile }: OptionsProps) {
+/** The page's sections in order, each with its heading's id and title, for the list of contents at the top. */
+const SECTIONS = [
+  ['try-heading', 'section_try'],
+  ['school-heading', 'section_school'],
+  ['pupils-heading', 'section_pupils'],
+  ['staff-heading', 'section_staff'],
+  ['sites-heading', 'section_sites'],
+  ['categories-heading', 'section_categories'],
+  ['unchecked-heading', 'section_unchecked'],
+  ['help-heading', 'section_help'],
+  ['language-heading', 'section_language'],
+  ['transfer-heading', 'section_transfer'],
+] as const;
+
+export function Options({ port, builtInSites, checkDraft, policyUrl, saveFile, helpUrl }: OptionsProps) {
   const t = useT();
   const [stored, setStored] = useState<{ managed: unknown; local: Record<string, unknown> } | undefined>(undefined);
   const [status, setStatus] = useState('');
@@ -65,6 +82,34 @@ export function Options({ port, builtInSites, checkDraft, policyUrl, saveFile }:
         {status}
       </p>
       <RejectedSettings view={view} />
+
+      {/* A long page: a teacher finds a section here, and "Try a post" comes first. */}
+      <nav class="contents" aria-labelledby="contents-heading">
+        <h2 id="contents-heading">{t('options_contents')}</h2>
+        <ol>
+          {SECTIONS.map(([id, key]) => (
+            <li key={id}>
+              <a href={`#${id}`}>{t(key)}</a>
+            </li>
+          ))}
+        </ol>
+      </nav>
+
+      <section aria-labelledby="try-heading">
+        <h2 id="try-heading">{t('section_try')}</h2>
+        <TryPost
+          config={configFor(view)}
+          role={v.role}
+          isShown={(finding: Finding) => categoryMode(v.categories, finding.category, v.role) !== 'off'}
+          checkDraft={checkDraft}
+          policyUrl={policyUrl}
+          nudgeSettings={(findings) => nudgeSettingsFor(v, findings)}
+          localise={(findings) => findings.map((finding) => localiseFinding(finding, t, v.role))}
+          helpUrl={helpUrl}
+          onSaidWrong={port.recordSaidWrong ? (categories) => void port.recordSaidWrong!(categories) : undefined}
+        />
+      </section>
+
 
       <section aria-labelledby="school-heading">
         <h2 id="school-heading">{t('section_school')}</h2>
@@ -202,16 +247,9 @@ export function Options({ port, builtInSites, checkDraft, policyUrl, saveFile }:
         />
       </section>
 
-      <section aria-labelledby="try-heading">
-        <h2 id="try-heading">{t('section_try')}</h2>
-        <TryPost
-          config={configFor(view)}
-          role={v.role}
-          isShown={(finding: Finding) => categoryMode(v.categories, finding.category, v.role) !== 'off'}
-          checkDraft={checkDraft}
-          policyUrl={policyUrl}
-          nudgeSettings={(findings) => nudgeSettingsFor(v, findings)}
-        />
+      <section aria-labelledby="language-heading">
+        <h2 id="language-heading">{t('section_language')}</h2>
+        <LanguageField view={view} onChange={(language) => change('language', language === 'browser' ? undefined : language)} />
       </section>
 
       <section aria-labelledby="transfer-heading">
@@ -251,7 +289,7 @@ function RejectedSettings({ view }: { view: SettingsView }) {
       <ul>
         {view.rejected.map((entry, index) => (
           <li key={index}>
-            {t('rejected_entry', [SETTING_LABELS[entry.key], t(entry.source === 'managed' ? 'rejected_from_school' : 'rejected_from_device'), entry.problem])}
+            {t('rejected_entry', [t(messageKeyFor('setting', entry.key)), t(entry.source === 'managed' ? 'rejected_from_school' : 'rejected_from_device'), describeProblem(entry.reason, t)])}
           </li>
         ))}
       </ul>
@@ -275,6 +313,34 @@ function CheckboxField(props: { id: string; label: string; locked: boolean; chec
         {label}
       </label>
       {locked && <LockedNote id={`${id}-locked`} />}
+    </div>
+  );
+}
+
+function LanguageField({ view, onChange }: { view: SettingsView; onChange(language: LanguageChoice): void }) {
+  const t = useT();
+  const languageLocked = isLocked(view, 'language');
+  return (
+    <div class={`field${languageLocked ? ' locked' : ''}`}>
+      <label for="language">{t('language_label')}</label>
+      <p class="hint" id="language-hint">
+        {t('language_hint')}
+      </p>
+      <select
+        id="language"
+        value={view.values.language}
+        disabled={languageLocked}
+        aria-describedby={languageLocked ? 'language-hint language-locked' : 'language-hint'}
+        onChange={(event) => onChange(event.currentTarget.value as LanguageChoice)}
+      >
+        {LANGUAGE_CHOICES.map((choice) => (
+          // Each language is named in itself too, so someone who cannot read this page can still find theirs.
+          <option key={choice} value={choice}>
+            {t(`language_${choice}`)}
+          </option>
+        ))}
+      </select>
+      {languageLocked && <LockedNote id="language-locked" />}
     </div>
   );
 }
@@ -334,7 +400,7 @@ function RosterImport({ view, onImport }: { view: SettingsView; onImport(roster:
         lines.push(t('roster_duplicates', [read.duplicates.map(({ line, sameAs }) => t('roster_duplicate_row', [line, sameAs])).join(', ')]));
       }
       setSummary(lines);
-      onImport(hashRoster(read.names), t('roster_imported', [read.pupils, read.columnsUsed]));
+      onImport(hashRoster(read.names), t.plural('roster_imported', read.pupils, [read.columnsUsed]));
     } catch (failure) {
       setError((failure as Error).message);
     }
@@ -343,7 +409,7 @@ function RosterImport({ view, onImport }: { view: SettingsView; onImport(roster:
   return (
     <div class="field roster">
       <p id="roster-status">
-        {roster ? t('roster_in_use', [roster.pupils ?? roster.fullNames.length]) : t('roster_none')}
+        {roster ? t.plural('roster_in_use', roster.pupils ?? roster.fullNames.length) : t('roster_none')}
       </p>
       {rosterLocked ? (
         <LockedNote id="roster-locked" />
@@ -399,7 +465,7 @@ function SitesList(props: { view: SettingsView; builtInSites: readonly BuiltInSi
   const { view, builtInSites, change, port } = props;
   const t = useT();
   const [newSite, setNewSite] = useState('');
-  const [problem, setProblem] = useState<{ message: string; substitutions?: string[] } | undefined>(undefined);
+  const [problem, setProblem] = useState<FieldProblem | undefined>(undefined);
   const disabled = view.values.disabledSites;
   const switchesLocked = isLocked(view, 'disabledSites');
   const extrasLocked = isLocked(view, 'extraSites');
@@ -498,7 +564,7 @@ function SitesList(props: { view: SettingsView; builtInSites: readonly BuiltInSi
           </div>
           {problem && (
             <p class="error" id="new-site-error">
-              {t(problem.message, problem.substitutions)}
+              {fieldProblemText(t, problem)}
             </p>
           )}
         </form>
@@ -587,7 +653,7 @@ function ImportExport(props: {
       else next = withLocalChange(next, view, key as EditableKey, value);
     }
     setProblems([...found, ...skippedLocked]);
-    onImport(next, t('import_done', [Object.keys(settings).length - skippedLocked.length]));
+    onImport(next, t.plural('import_done', Object.keys(settings).length - skippedLocked.length));
   };
 
   return (

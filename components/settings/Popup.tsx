@@ -1,15 +1,16 @@
 // The popup: is Second Thought active on this tab's site and why, who set it
-// up, this week's nudge counts on this device (numbers only), and the policy.
+// up and for whom, this week's counts on this device (numbers only: notes shown,
+// and notes someone said were wrong), the pupils' help page and the policy.
 
 import { useEffect, useState } from 'preact/hooks';
 import { CATEGORIES } from '@/lib/types';
-import { messageKeyFor, useT } from './i18n';
+import { messageKeyFor, useT } from '@/components/i18n';
 import { layerSettings, type SettingsView } from './model';
 import { countsThisWeek } from './nudge-counts';
 import type { PopupPort } from './port';
 import { siteStatus, type BuiltInSite, type SiteStatus } from './site-status';
 import { useSitesWaiting } from './site-access';
-import { SETTING_LABELS } from '@/utils/settings';
+import { describeProblem } from '@/utils/admin-settings';
 
 // The popup is small: the first few problems, and the settings page for the rest.
 const REJECTED_SHOWN = 3;
@@ -18,6 +19,7 @@ interface PopupState {
   view: SettingsView;
   status: SiteStatus;
   counts: ReturnType<typeof countsThisWeek>;
+  saidWrong: ReturnType<typeof countsThisWeek>;
 }
 
 export function Popup({ port, builtInSites }: { port: PopupPort; builtInSites: readonly BuiltInSite[] }) {
@@ -28,18 +30,18 @@ export function Popup({ port, builtInSites }: { port: PopupPort; builtInSites: r
 
   useEffect(() => {
     const load = async () => {
-      const [stored, url, counts] = await Promise.all([port.read(), port.activeTabUrl(), port.nudgeCounts()]);
+      const [stored, url, counts, saidWrong] = await Promise.all([port.read(), port.activeTabUrl(), port.nudgeCounts(), port.saidWrongCounts?.()]);
       const view = layerSettings(stored.managed, stored.local);
-      setState({ view, status: siteStatus(url, view, builtInSites), counts: countsThisWeek(counts) });
+      setState({ view, status: siteStatus(url, view, builtInSites), counts: countsThisWeek(counts), saidWrong: countsThisWeek(saidWrong) });
     };
     void load();
     return port.watch(() => void load());
   }, [port]);
 
   if (!state) return <p role="status">{t('loading')}</p>;
-  const { view, status, counts } = state;
+  const { view, status, counts, saidWrong } = state;
   const siteName = 'siteId' in status && status.siteId ? t(messageKeyFor('site', status.siteId)) : 'host' in status ? status.host : '';
-  const counted = CATEGORIES.filter((category) => counts[category]);
+  const counted = CATEGORIES.filter((category) => counts[category] || saidWrong[category]);
   const policyHref = view.values.policyUrl ?? port.builtInPolicyUrl;
 
   return (
@@ -50,7 +52,7 @@ export function Popup({ port, builtInSites }: { port: PopupPort; builtInSites: r
         <br />
         {t(messageKeyFor('popup_reason', status.reason))}
       </p>
-      <p class="configured-by">{view.managedBySchool ? t('set_by_your_school') : t('your_settings')}</p>
+      <p class="configured-by">{t(`popup_setup_${view.managedBySchool ? 'school' : 'device'}_${view.values.role}`)}</p>
       <SchoolProblems view={view} waiting={waiting} />
 
       <h2>{t('popup_counts_heading')}</h2>
@@ -59,11 +61,19 @@ export function Popup({ port, builtInSites }: { port: PopupPort; builtInSites: r
       ) : (
         <table class="counts">
           <caption class="visually-hidden">{t('popup_counts_heading')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('popup_counts_kind')}</th>
+              <th scope="col">{t('popup_counts_shown')}</th>
+              <th scope="col">{t('popup_counts_said_wrong')}</th>
+            </tr>
+          </thead>
           <tbody>
             {counted.map((category) => (
               <tr key={category}>
                 <th scope="row">{t(messageKeyFor('category', category))}</th>
-                <td>{counts[category]}</td>
+                <td>{counts[category] ?? 0}</td>
+                <td>{saidWrong[category] ?? 0}</td>
               </tr>
             ))}
           </tbody>
@@ -72,6 +82,11 @@ export function Popup({ port, builtInSites }: { port: PopupPort; builtInSites: r
       <p class="hint">{t('popup_counts_private')}</p>
 
       <nav class="links" aria-label={t('popup_links_label')}>
+        {port.openHelp && (
+          <button type="button" class="link" onClick={() => port.openHelp!()}>
+            {t('popup_help_link')}
+          </button>
+        )}
         <a href={policyHref} target="_blank" rel="noopener">
           {t('popup_policy_link')}
         </a>
@@ -94,7 +109,7 @@ function SchoolProblems({ view, waiting }: { view: SettingsView; waiting: string
           <p id="popup-rejected-heading">{t('popup_rejected_heading')}</p>
           <ul>
             {rejected.slice(0, REJECTED_SHOWN).map((entry, index) => (
-              <li key={index}>{t('rejected_entry', [SETTING_LABELS[entry.key], t('rejected_from_school'), entry.problem])}</li>
+              <li key={index}>{t('rejected_entry', [t(messageKeyFor('setting', entry.key)), t('rejected_from_school'), describeProblem(entry.reason, t)])}</li>
             ))}
           </ul>
           {rejected.length > REJECTED_SHOWN && <p>{t('popup_rejected_more', [rejected.length - REJECTED_SHOWN])}</p>}

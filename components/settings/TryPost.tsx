@@ -6,9 +6,9 @@ import { render } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { Nudge } from '@/components/nudge/Nudge';
 import { NUDGE_CSS } from '@/components/nudge/styles';
-import type { CheckConfig, Finding, Role } from '@/lib/types';
+import type { Category, CheckConfig, Finding, Role } from '@/lib/types';
 import type { NudgeSettings } from '@/utils/messages';
-import { useT } from './i18n';
+import { I18n, useT } from '@/components/i18n';
 
 export type CheckDraft = (text: string, config: CheckConfig, role: Role) => Promise<Finding[]>;
 
@@ -21,11 +21,27 @@ interface TryPostProps {
   policyUrl(section: string): string;
   /** The school's modes, report address and contacts for these findings, as the background sends them to a site's nudge. */
   nudgeSettings?(findings: Finding[]): NudgeSettings;
+  /** Findings in the page's language, as the background gives them to a site's nudge. */
+  localise?(findings: Finding[]): Finding[];
+  helpUrl?: string;
+  onSaidWrong?(categories: Category[]): void;
 }
 
 type Outcome = { kind: 'idle' } | { kind: 'checking' } | { kind: 'clear' } | { kind: 'nudge'; text: string; findings: Finding[] } | { kind: 'failed' };
 
-function NudgeInShadow(props: NudgeSettings & { text: string; findings: Finding[]; role: Role; policyUrl(section: string): string; onEdit(): void; onPostAnyway(): void }) {
+type NudgeInShadowProps = NudgeSettings & {
+  text: string;
+  findings: Finding[];
+  role: Role;
+  policyUrl(section: string): string;
+  helpUrl?: string;
+  onSaidWrong?(categories: Category[]): void;
+  onEdit(): void;
+  onPostAnyway(): void;
+};
+
+function NudgeInShadow(props: NudgeInShadowProps) {
+  const t = useT();
   const host = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const element = host.current!;
@@ -35,13 +51,19 @@ function NudgeInShadow(props: NudgeSettings & { text: string; findings: Finding[
     style.textContent = `${NUDGE_CSS}\n.nudge { position: static !important; max-height: none; }`;
     const mount = document.createElement('div');
     root.replaceChildren(style, mount);
-    render(<Nudge {...props} />, mount);
+    // A separate tree: the page's language goes in with it.
+    render(
+      <I18n.Provider value={t}>
+        <Nudge {...props} />
+      </I18n.Provider>,
+      mount,
+    );
     return () => render(null, mount);
   });
   return <div class="nudge-preview" ref={host} data-testid="nudge-preview" />;
 }
 
-export function TryPost({ config, role, isShown, checkDraft, policyUrl, nudgeSettings }: TryPostProps) {
+export function TryPost({ config, role, isShown, checkDraft, policyUrl, nudgeSettings, localise, helpUrl, onSaidWrong }: TryPostProps) {
   const t = useT();
   const [text, setText] = useState('');
   const [outcome, setOutcome] = useState<Outcome>({ kind: 'idle' });
@@ -52,7 +74,8 @@ export function TryPost({ config, role, isShown, checkDraft, policyUrl, nudgeSet
     if (text.trim() === '') return;
     setOutcome({ kind: 'checking' });
     try {
-      const findings = (await checkDraft(text, config, role)).filter(isShown);
+      const shown = (await checkDraft(text, config, role)).filter(isShown);
+      const findings = localise ? localise(shown) : shown;
       setOutcome(findings.length ? { kind: 'nudge', text, findings } : { kind: 'clear' });
     } catch (error) {
       console.error('Second Thought: the check failed', error);
@@ -88,7 +111,7 @@ export function TryPost({ config, role, isShown, checkDraft, policyUrl, nudgeSet
         {outcome.kind === 'checking' && <p>{t('try_post_checking')}</p>}
         {outcome.kind === 'clear' && <p>{t('try_post_clear')}</p>}
         {outcome.kind === 'failed' && <p class="error">{t('try_post_failed')}</p>}
-        {outcome.kind === 'nudge' && <p class="visually-hidden">{t('try_post_nudge_shown', [outcome.findings.length])}</p>}
+        {outcome.kind === 'nudge' && <p class="visually-hidden">{t.plural('try_post_nudge_shown', outcome.findings.length)}</p>}
       </div>
       {outcome.kind === 'nudge' && (
         <NudgeInShadow
@@ -96,6 +119,8 @@ export function TryPost({ config, role, isShown, checkDraft, policyUrl, nudgeSet
           findings={outcome.findings}
           role={role}
           policyUrl={policyUrl}
+          helpUrl={helpUrl}
+          onSaidWrong={onSaidWrong}
           onEdit={backToDraft}
           onPostAnyway={backToDraft}
           {...nudgeSettings?.(outcome.findings)}

@@ -2,9 +2,12 @@
 
 import { browser } from 'wxt/browser';
 import { localSettings } from '@/utils/settings';
-import { NUDGE_COUNTS_KEY } from './nudge-counts';
+import { addNudge, NUDGE_COUNTS_KEY, SAID_WRONG_COUNTS_KEY } from './nudge-counts';
+import type { Category } from '@/lib/types';
 import type { PopupPort, SettingsPort } from './port';
 import { storage } from 'wxt/utils/storage';
+import type { Catalogue, Locale } from '@/lib/i18n/translate';
+import type { PageLanguageDeps } from '@/components/page-language';
 
 // WXT types getMessage and getURL from files it has seen at build time; these
 // pages build keys and paths at run time, so they use the plain signatures.
@@ -49,6 +52,9 @@ export const browserSettingsPort: SettingsPort = {
   },
   // Exactly the sites asked for, never every site: the prompt names them.
   requestSiteAccess: (patterns) => browser.permissions.request({ origins: patterns }).catch(() => false),
+  async recordSaidWrong(categories) {
+    await storage.setItem(SAID_WRONG_COUNTS_KEY, addNudge(await storage.getItem(SAID_WRONG_COUNTS_KEY), categories as Category[]));
+  },
 };
 
 export const browserPopupPort: PopupPort = {
@@ -59,6 +65,20 @@ export const browserPopupPort: PopupPort = {
     return tab?.url;
   },
   nudgeCounts: () => storage.getItem(NUDGE_COUNTS_KEY),
+  saidWrongCounts: () => storage.getItem(SAID_WRONG_COUNTS_KEY),
+  openHelp: () => void browser.tabs.create({ url: extensionUrl('/help.html') }),
   openOptions: () => void browser.runtime.openOptionsPage(),
   builtInPolicyUrl: extensionUrl('/policy.html'),
+};
+
+/** The packaged messages.json of a locale: the pages load the school's language themselves (components/page-language.tsx). */
+export async function loadCatalogue(locale: Locale): Promise<Catalogue> {
+  const response = await fetch(extensionUrl(`/_locales/${locale}/messages.json`));
+  return (await response.json()) as Catalogue;
+}
+
+export const pageLanguage: PageLanguageDeps = {
+  port: browserSettingsPort,
+  loadCatalogue,
+  browserLanguages: () => [browser.i18n.getUILanguage(), ...navigator.languages],
 };

@@ -4,15 +4,28 @@
 
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { useT } from './i18n';
-import type { Check, FieldProblem } from './validate';
+import { useT } from '@/components/i18n';
+import { fieldProblemText, type Check, type FieldProblem } from './validate';
 
 export function LockedNote({ id }: { id: string }) {
   const t = useT();
   return (
     <p class="locked-note" id={id}>
-      <span aria-hidden="true" class="lock-icon">🔒</span> {t('set_by_your_school')}
+      <LockIcon /> {t('set_by_your_school')}
     </p>
+  );
+}
+
+/**
+ * A padlock drawn inline: the 🔒 emoji showed as a missing-glyph box where no
+ * emoji font is installed (many school Chromebook images and Linux desktops).
+ * It takes the text's colour, and says nothing to a screen reader (the words do).
+ */
+function LockIcon() {
+  return (
+    <svg class="lock-icon" aria-hidden="true" focusable="false" viewBox="0 0 16 16" width="1em" height="1em">
+      <path fill="currentColor" d="M8 1a3.5 3.5 0 0 0-3.5 3.5V7H4a1 1 0 0 0-1 1v6a1 1 0 0 0 1 1h8a1 1 0 0 0 1-1V8a1 1 0 0 0-1-1h-.5V4.5A3.5 3.5 0 0 0 8 1zm-2 3.5a2 2 0 1 1 4 0V7H6V4.5z" />
+    </svg>
   );
 }
 
@@ -44,7 +57,7 @@ function FieldFrame({ id, label, hint, locked, problem, children }: FieldFramePr
       {locked && <LockedNote id={`${id}-locked`} />}
       {problem && (
         <p class="error" id={`${id}-error`}>
-          {t(problem.message, problem.substitutions)}
+          {fieldProblemText(t, problem)}
         </p>
       )}
     </div>

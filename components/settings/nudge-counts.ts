@@ -1,11 +1,14 @@
-// Local counts of nudges by category for the current week: numbers only, never
-// text, site or time, so the popup can show them without keeping anything a
-// person wrote. The background adds one each time a nudge is shown.
+// Local counts by category for the current week: numbers only, never text,
+// site or time, so the popup can show them without keeping anything a person
+// wrote. The background adds one to the nudge counts each time a nudge is
+// shown, and to the "said it was wrong" counts each time someone presses
+// "This warning is wrong".
 
 import { CATEGORIES, type Category } from '@/lib/types';
 
-/** Storage key (WXT style) for the counts; read by the popup, written by the background. */
+/** Storage keys (WXT style) for the counts; read by the popup, written by the background. */
 export const NUDGE_COUNTS_KEY = 'local:nudgeCounts' as const;
+export const SAID_WRONG_COUNTS_KEY = 'local:saidWrongCounts' as const;
 
 export interface NudgeCounts {
   /** The Monday that starts the week counted, as YYYY-MM-DD in local time. */
@@ -33,7 +36,11 @@ export function countsThisWeek(stored: unknown, now = new Date()): Partial<Recor
   return clean;
 }
 
-/** The counts after one more nudge of each category in `categories` (a nudge with two findings of one kind counts once). */
+/**
+ * The counts after one more of each category in `categories` (a nudge with two
+ * findings of one kind counts once). The same for nudges shown and for warnings
+ * someone said were wrong.
+ */
 export function addNudge(stored: unknown, categories: readonly Category[], now = new Date()): NudgeCounts {
   const counts = countsThisWeek(stored, now);
   for (const category of new Set(categories)) counts[category] = (counts[category] ?? 0) + 1;

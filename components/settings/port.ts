@@ -21,6 +21,8 @@ export interface SettingsPort {
    * posts on these sites. Browsers allow this only during a click.
    */
   requestSiteAccess?(patterns: string[]): Promise<boolean>;
+  /** Counts "this warning is wrong" from a tried post, as the background does from a site. */
+  recordSaidWrong?(categories: string[]): Promise<void>;
 }
 
 export interface PopupPort extends SettingsPort {
@@ -28,7 +30,11 @@ export interface PopupPort extends SettingsPort {
   activeTabUrl(): Promise<string | undefined>;
   /** Stored nudge counts (see nudge-counts.ts), unchecked. */
   nudgeCounts(): Promise<unknown>;
+  /** Stored counts of warnings people said were wrong, the same shape. */
+  saidWrongCounts?(): Promise<unknown>;
   openOptions(): void;
+  /** Opens the pupils' help page ("What is Second Thought?"). */
+  openHelp?(): void;
   /** The extension's own copy of the policy, for when the school gave no address. */
   builtInPolicyUrl: string;
 }

@@ -2,20 +2,29 @@
 // public/_locales/en_GB/messages.json), so every word on screen is translatable.
 
 import { parseName } from '@/lib/names/name-parts';
+import type { Translate } from '@/lib/i18n/translate';
 import {
   ANCHOR_PATTERN,
+  describeProblem,
   EMAIL_PATTERN,
   HTTPS_URL_PATTERN,
   MAX_CHECK_TIME_LIMIT_MS,
   MIN_CHECK_TIME_LIMIT_MS,
   normaliseHost,
-  schoolNameProblem,
-  siteEntryProblem,
+  schoolNameIssue,
+  siteEntryIssue,
+  type SettingProblem,
 } from '@/utils/admin-settings';
 
 export interface FieldProblem {
   message: string;
-  substitutions?: string[];
+  /** Filled in as they are; a setting's own problem is said in the page's language. */
+  substitutions?: Array<string | SettingProblem>;
+}
+
+/** A field's problem in the page's language. */
+export function fieldProblemText(t: Translate, problem: FieldProblem): string {
+  return t(problem.message, (problem.substitutions ?? []).map((part) => (typeof part === 'string' ? part : describeProblem(part, t))));
 }
 
 export type Check<T> = (input: string) => { value: T; problem?: FieldProblem };
@@ -41,7 +50,7 @@ export const schoolNameList: Check<string[]> = (input) => {
   const checked = nameList(input);
   if (checked.problem) return checked;
   for (const [index, name] of checked.value.entries()) {
-    const problem = schoolNameProblem(name);
+    const problem = schoolNameIssue(name);
     if (problem) return { value: checked.value, problem: { message: 'error_school_name', substitutions: [String(index + 1), problem] } };
   }
   return checked;
@@ -95,6 +104,6 @@ export const siteHost: Check<string | undefined> = (input) => {
   const host = normaliseHost(input);
   if (!host) return { value: undefined, problem: { message: 'error_not_a_host', substitutions: [input.trim()] } };
   // "*.com" and the like: a wildcard over other people's sites.
-  const problem = siteEntryProblem(host);
+  const problem = siteEntryIssue(host);
   return problem ? { value: undefined, problem: { message: 'error_site', substitutions: [problem] } } : { value: host };
 };

@@ -2,8 +2,10 @@
 // wiring so it can be tested with a stand-in engine. The engine itself runs in
 // workers (./engine-host.ts); this decides what to ask, and what to answer.
 import { policySectionUrl as schoolPolicySectionUrl } from '@/lib/policy/parse-policy';
-import { POLICY_SECTION_IDS, type Category, type Finding, type PolicySectionId } from '@/lib/types';
-import { isRequest, policySectionUrl, type CheckReply, type UncheckedPolicy, type WarmUpReply } from '@/utils/messages';
+import { POLICY_SECTION_IDS, type Category, type Finding, type PolicySectionId, type Role } from '@/lib/types';
+import { chooseLocale, pickMessages, translateFrom, type Catalogue, type Locale, type Translate } from '@/lib/i18n/translate';
+import { localiseFinding } from '@/lib/i18n/finding-messages';
+import { isRequest, policySectionUrl, type CheckReply, type NudgeWords, type UncheckedPolicy, type WarmUpReply } from '@/utils/messages';
 import { configFrom, isSiteDisabled, modeFor, nudgeSettingsFor, uncheckedChoiceFor, type LayeredSettings, type Settings, type SiteDomains } from '@/utils/settings';
 import type { EngineHost } from './engine-host';
 import { createRateLimit, type RateLimit } from './rate-limit';
@@ -25,6 +27,23 @@ export interface CheckerDeps {
   builtInSites?: readonly SiteDomains[];
   /** Checks per page load (defaults to CHECKS_PER_PAGE). */
   rateLimit?: RateLimit;
+  /**
+   * A locale's messages.json (public/_locales). Without it, or if it fails,
+   * findings stay in the engine's English and the nudge uses the browser's own pick.
+   */
+  loadCatalogue?(locale: Locale): Promise<Catalogue>;
+  /** The browser's language, then the person's preferred ones: for the 'browser' language setting. */
+  browserLanguages?(): readonly string[];
+  /** Counts "this warning is wrong" by category (numbers only, for the popup). */
+  recordSaidWrong?(categories: Category[]): void;
+}
+
+/** The keys the nudge needs: its own words and the policy sections' titles. */
+export const NUDGE_MESSAGE_PREFIXES = ['nudge_', 'section_objective_', 'section_strategy_'] as const;
+
+interface Language {
+  t: Translate;
+  words: NudgeWords;
 }
 
 /** Who sent a message, as far as the checker cares: the tab, frame and page load it came from. */
@@ -77,6 +96,43 @@ export function createChecker(deps: CheckerDeps): Checker {
   const rateLimit = deps.rateLimit ?? createRateLimit(CHECKS_PER_PAGE.max, CHECKS_PER_PAGE.windowMs);
   let settings: Promise<LayeredSettings> | null = null;
   let configured: LayeredSettings | undefined;
+  const languages = new Map<Locale, Promise<Language | undefined>>();
+
+  /** The school's language, loaded once per locale; undefined (English as the engine wrote it) if it cannot be read. */
+  function languageFor(current: Settings | undefined): Promise<Language | undefined> {
+    const load = deps.loadCatalogue;
+    if (!load) return Promise.resolve(undefined);
+    const locale = chooseLocale(current?.language, deps.browserLanguages?.() ?? []);
+    let language = languages.get(locale);
+    if (!language) {
+      language = Promise.all([load('en_GB'), locale === 'en_GB' ? Promise.resolve({}) : load(locale)]).then(
+        ([english, own]) => ({
+          t: translateFrom(own, locale, english),
+          words: { locale, messages: pickMessages({ ...english, ...own }, NUDGE_MESSAGE_PREFIXES) },
+        }),
+        (error: unknown) => {
+          // Try again next time; meanwhile the nudge still shows, in English.
+          languages.delete(locale);
+          console.warn(`Second Thought: the ${locale} messages could not be read:`, error);
+          return undefined;
+        },
+      );
+      languages.set(locale, language);
+    }
+    return language;
+  }
+
+  /** Findings in the school's language, with the nudge's own words to match. */
+  async function inLanguage(findings: Finding[], role: Role, current: Settings): Promise<{ findings: Finding[]; words?: NudgeWords }> {
+    const language = await languageFor(current);
+    if (!language) return { findings };
+    return { findings: findings.map((finding) => localiseFinding(finding, language.t, role)), words: language.words };
+  }
+
+  const wordsFor = async (current: Settings | undefined) => {
+    const words = (await languageFor(current))?.words;
+    return words ? { words } : {};
+  };
 
   // Read once, and given to the engine once per change, so its tables are built once.
   const currentSettings = () =>
@@ -117,29 +173,45 @@ export function createChecker(deps: CheckerDeps): Checker {
     if (isSiteDisabled(host, current.disabledSites, deps.builtInSites)) return { findings: [], role: current.role, whenUnchecked };
     // Never run, and never let through: a person hammering Post to make checks fail gets held back.
     if (!rateLimit.allow(page)) {
-      return { unchecked: 'too-many-checks', detail: `more than ${CHECKS_PER_PAGE.max} checks from one page in ${CHECKS_PER_PAGE.windowMs / 1000} s`, choice: 'hold', whenUnchecked };
+      return {
+        unchecked: 'too-many-checks',
+        detail: `more than ${CHECKS_PER_PAGE.max} checks from one page in ${CHECKS_PER_PAGE.windowMs / 1000} s`,
+        choice: 'hold',
+        whenUnchecked,
+        ...(await wordsFor(current)),
+      };
     }
     const outcome = await runEngine(text, current);
     if ('unchecked' in outcome) {
       console.warn('Second Thought: a post could not be checked:', outcome.detail);
-      return { ...outcome, choice: whenUnchecked.choice, whenUnchecked };
+      return { ...outcome, choice: whenUnchecked.choice, whenUnchecked, ...(whenUnchecked.choice === 'post' ? {} : await wordsFor(current)) };
     }
     // The school turned these off for this role: the writer never hears of them.
     const findings: Finding[] = outcome.findings.filter((finding) => modeFor(current, finding.category, current.role) !== 'off');
     // A very long post whose every part the rules could not reach, with nothing found: where the
     // school asked for posts to be checked before they go, say so rather than pass it as checked.
     if (findings.length === 0 && outcome.complete === false && whenUnchecked.choice !== 'post') {
-      return { unchecked: 'incomplete', detail: 'the post was too long to try every rule on every part of it', choice: whenUnchecked.choice, whenUnchecked };
+      return {
+        unchecked: 'incomplete',
+        detail: 'the post was too long to try every rule on every part of it',
+        choice: whenUnchecked.choice,
+        whenUnchecked,
+        ...(await wordsFor(current)),
+      };
     }
+    // A benign post's answer carries nothing more: it is the one the writer waits for.
     if (findings.length === 0) return { findings, role: current.role, whenUnchecked };
     deps.recordNudge?.(findings.map((finding) => finding.category));
-    return { findings, role: current.role, nudgeSettings: nudgeSettingsFor(current, findings), whenUnchecked };
+    const localised = await inLanguage(findings, current.role, current);
+    return { ...localised, role: current.role, nudgeSettings: nudgeSettingsFor(current, findings), whenUnchecked };
   }
 
   async function warm(): Promise<WarmUpReply> {
     try {
       const { settings: current } = await currentSettings();
-      return { ready: await engine.warm(), whenUnchecked: policyFor(current) };
+      // The nudge's words travel with the warm-up too, so a post the background never answers about is still told in them.
+      const [ready, words] = await Promise.all([engine.warm(), wordsFor(current)]);
+      return { ready, whenUnchecked: policyFor(current), ...words };
     } catch {
       settings = null;
       return { ready: false, whenUnchecked: policyFor(undefined) };
@@ -161,6 +233,11 @@ export function createChecker(deps: CheckerDeps): Checker {
           return warm();
         case 'open-policy':
           return openPolicy(message.section);
+        case 'open-help':
+          return deps.openTab(deps.getURL('/help.html')).then(() => ({}));
+        case 'said-wrong':
+          deps.recordSaidWrong?.([...new Set(message.categories)]);
+          return Promise.resolve({});
         case 'check':
           return answer(message.text, message.host, pageKey(sender));
       }

@@ -8,7 +8,8 @@ import { claimWindow, createComposerGuard, releaseWindow, type Guard, type Realm
 import { createCheckClient } from '@/utils/composer/check-client';
 import { adapterForPage, BUILT_IN_MATCHES } from '@/utils/sites';
 import { createNudgePresenter } from '@/components/nudge/mount';
-import { policySectionUrl, type OpenPolicyRequest } from '@/utils/messages';
+import { browserTranslate } from '@/components/i18n';
+import { policySectionUrl, type OpenHelpRequest, type OpenPolicyRequest, type SaidWrongRequest } from '@/utils/messages';
 
 export default defineContentScript({
   matches: BUILT_IN_MATCHES,
@@ -54,6 +55,18 @@ export default defineContentScript({
           const request: OpenPolicyRequest = { type: 'open-policy', section };
           browser.runtime.sendMessage(request).catch(() => undefined);
         },
+        // The help page is not web-accessible (a site could then probe for the extension): the background opens it.
+        helpUrl: getURL('/help.html'),
+        onOpenHelp: () => {
+          const request: OpenHelpRequest = { type: 'open-help' };
+          browser.runtime.sendMessage(request).catch(() => undefined);
+        },
+        onSaidWrong: (categories) => {
+          const request: SaidWrongRequest = { type: 'said-wrong', categories };
+          browser.runtime.sendMessage(request).catch(() => undefined);
+        },
+        words: client.words,
+        fallbackTranslate: browserTranslate(browser.i18n.getMessage as unknown as (key: string, substitutions?: string[]) => string),
       }),
     });
     // In-app navigation can take the composer away while a nudge is open; the

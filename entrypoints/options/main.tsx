@@ -1,6 +1,7 @@
 import { render } from 'preact';
-import { browserSettingsPort, extensionUrl, getMessage } from '@/components/settings/browser-port';
-import { browserTranslate, I18n } from '@/components/settings/i18n';
+import { browserSettingsPort, extensionUrl, pageLanguage } from '@/components/settings/browser-port';
+import { useT } from '@/components/i18n';
+import { LocalisedPage } from '@/components/page-language';
 import { Options } from '@/components/settings/Options';
 import type { CheckDraft } from '@/components/settings/TryPost';
 import { loadPackagedClassifier } from '@/utils/classifier-file';
@@ -35,16 +36,24 @@ function saveFile(name: string, contents: string) {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-document.title = getMessage('options_title') || document.title;
-render(
-  <I18n.Provider value={browserTranslate(getMessage)}>
+function OptionsPage() {
+  const t = useT();
+  document.title = t('options_title');
+  return (
     <Options
       port={browserSettingsPort}
       builtInSites={BUILT_IN_SITES}
       checkDraft={checkDraft}
       policyUrl={(section) => extensionUrl(`/policy.html#${section}`)}
+      helpUrl={extensionUrl('/help.html')}
       saveFile={saveFile}
     />
-  </I18n.Provider>,
+  );
+}
+
+render(
+  <LocalisedPage {...pageLanguage}>
+    <OptionsPage />
+  </LocalisedPage>,
   document.getElementById('app')!,
 );

@@ -1,8 +1,9 @@
 // Turns the classifier's scores into findings a person can read: which words
 // drove the score (never "the"), the category's message and suggestion, and
-// the same policy sections a rule of that category links to.
+// the same policy sections a rule of that category links to. The words of each
+// category's message are in public/_locales (finding_model_<category>_message).
 
-import messages from '../../rules/model/messages.json';
+import { englishTemplate } from '../i18n/finding-messages';
 import stopwords from '../../rules/model/stopwords.json';
 import type { Category, Role } from '../types';
 import type { ClassifierToken } from './features';
@@ -13,8 +14,6 @@ const STOPWORDS = new Set(stopwords.words);
 const TOP_WORDS = 3;
 /** Reasons further apart than this are not highlighted as one stretch; the strongest alone is. */
 const MAX_HIGHLIGHT_TOKENS = 12;
-
-const MESSAGES = messages.categories as Record<string, { message: string; suggestion: string }>;
 
 export interface ModelFinding {
   category: Category;
@@ -27,7 +26,7 @@ export interface ModelFinding {
   threshold: number;
   /** With {words} still in it: the caller fills in the reasons as the writer spelt them. */
   message: string;
-  suggestion: string;
+  suggestion?: string;
 }
 
 /** Categories the classifier may raise for this writer: professional distance is a staff duty. */
@@ -78,7 +77,7 @@ export function modelFindings(
       first = close ? sorted[0] : reasons[0];
       last = close ? sorted[sorted.length - 1] : reasons[0];
     }
-    const copy = MESSAGES[category];
+    const copy = englishTemplate(`model/${category}`);
     found.push({
       category,
       start: tokens[first].start,
@@ -87,7 +86,7 @@ export function modelFindings(
       score: score.score,
       threshold: score.threshold,
       message: copy.message,
-      suggestion: copy.suggestion,
+      ...(copy.suggestion ? { suggestion: copy.suggestion } : {}),
     });
   }
   return found;

@@ -57,6 +57,7 @@ beforeAll(async () => {
       '--policy-url', 'https://school.example/policy',
       '--report-email', 'safeguarding@school.example',
       '--contact', 'Mrs Khan, Designated Safeguarding Lead, room B12',
+      '--language', 'cy',
       '--lock',
       '--settings', join(dir, 'settings.json'),
       '--out', out,
@@ -122,7 +123,7 @@ describe('the admin tool', () => {
     const reference = files['chrome-linux.json'];
     expect(Object.keys(reference)).toEqual([
       'schoolNames', 'staffNames', 'role', 'extraSites', 'hashedRoster', 'policyUrl', 'policySectionAnchors',
-      'reportEmail', 'supportContacts', 'categories', 'lockSettings',
+      'reportEmail', 'supportContacts', 'categories', 'lockSettings', 'language',
     ]);
     for (const [name, settings] of Object.entries(files)) {
       expect(schemaProblems(MANAGED_SCHEMA, settings, name, true), name).toEqual([]);
@@ -132,6 +133,7 @@ describe('the admin tool', () => {
     expect(reference.staffNames).toEqual(['Mr Okafor', 'Daniel Okafor', 'Mrs Khan', 'Aisha Khan']);
     expect(reference.extraSites).toEqual(['forum.example.org']);
     expect(reference.lockSettings).toBe(true);
+    expect(reference.language).toBe('cy');
   });
 
   it('writes a roster the engine can match: every form of every good row, as pairs, hashed under the school key and cut short', async () => {
@@ -255,6 +257,8 @@ describe('the admin tool’s mistakes and refusals', () => {
     expect(empty).toMatchObject({ status: 1, stderr: `policy: The roster ${join(dir, 'empty.csv')} has no pupils in it.\n` });
     expect(unknown).toMatchObject({ status: 2, stderr: 'policy: Unknown option --colour. Run with --help to see the options.\n', stdout: '' });
     expect(unwritable).toMatchObject({ status: 1, stderr: `policy: Cannot write to ${join(dir, 'roster.csv', 'inside')}: a file is in the way.\n` });
+    const welsh = await tool('--roster', join(dir, 'roster.csv'), '--school', 'Oakfield', '--language', 'welsh', '--out', join(dir, 'x'));
+    expect(welsh).toMatchObject({ status: 2, stderr: 'policy: --language should be cy (Welsh), en_GB (English) or browser, not "welsh".\n' });
   }, 30_000);
 
   it('refuses plaintext pupil names, unknown settings and values Chrome would drop, writing nothing', async () => {

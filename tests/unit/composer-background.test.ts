@@ -12,6 +12,8 @@ import { isSiteDisabled, layerSettings, supportContactFrom } from '@/utils/setti
 import { BUILT_IN_SITES } from '@/utils/sites';
 import type { Finding } from '@/lib/types';
 import { createCheckClient } from '@/utils/composer/check-client';
+import { CY_MESSAGES, EN_MESSAGES } from '../support/i18n';
+import type { Catalogue, Locale } from '@/lib/i18n/translate';
 
 const finding: Finding = {
   category: 'pupil-name',
@@ -188,6 +190,59 @@ describe('the background checker', () => {
     expect(checker.handle({ type: 'open-policy', section: '"><script>' })).toBeUndefined();
   });
 
+  it('counts "this warning is wrong" by category only, and refuses anything else', async () => {
+    const recordSaidWrong = vi.fn();
+    const checker = createChecker(deps({ recordSaidWrong }));
+    await checker.handle({ type: 'said-wrong', categories: ['bullying', 'bullying', 'pupil-name'] });
+    expect(recordSaidWrong).toHaveBeenCalledWith(['bullying', 'pupil-name']);
+    expect(checker.handle({ type: 'said-wrong', categories: ['bullying'], text: 'ignored' })).toBeDefined();
+    expect(recordSaidWrong.mock.calls[1]).toEqual([['bullying']]);
+    expect(checker.handle({ type: 'said-wrong', categories: ['not-a-category'] })).toBeUndefined();
+    expect(checker.handle({ type: 'said-wrong', categories: 'bullying' })).toBeUndefined();
+    expect(checker.handle({ type: 'said-wrong', categories: Array(20).fill('bullying') })).toBeUndefined();
+    expect(recordSaidWrong).toHaveBeenCalledTimes(2);
+  });
+
+  it('opens the pupils’ help page in a tab', async () => {
+    const fake = deps();
+    await createChecker(fake).handle({ type: 'open-help' });
+    expect(fake.openTab).toHaveBeenCalledWith('chrome-extension://id/help.html');
+  });
+
+  describe('in the school’s language', () => {
+    const catalogues: Record<Locale, Catalogue> = { en_GB: EN_MESSAGES, cy: CY_MESSAGES };
+    const loadCatalogue = vi.fn(async (locale: Locale) => catalogues[locale]);
+    const named: Finding = { ...finding, ruleId: 'names/pupil-full', message: 'This names a pupil (Tamsin Okoro). English.', suggestion: 'English.' };
+
+    it('says the findings in Welsh when the school chose Welsh, and sends the nudge its Welsh words', async () => {
+      const checker = createChecker(deps({ check: () => [named], loadCatalogue }, { hashedRoster: roster, role: 'pupil', language: 'cy' }));
+      const reply = (await checker.handle({ type: 'check', text: 'Tamsin Okoro', host: 'x.com' })) as { findings: Finding[]; words: { locale: string; messages: Catalogue } };
+      expect(reply.findings[0].message).toBe('Mae hwn yn enwi disgybl (Tamsin Okoro). Mae hynny’n iawn os yw’n garedig a’u bod nhw’n hapus i gael eu henwi.');
+      expect(reply.words.locale).toBe('cy');
+      expect(reply.words.messages.nudge_edit.message).toBe('Golygu’r postiad');
+      expect(reply.words.messages.section_objective_1.message).toMatch(/^Amcan 1/);
+      // Only the nudge's own words travel, not the whole catalogue.
+      expect(Object.keys(reply.words.messages).every((key) => /^(nudge_|section_objective_|section_strategy_)/.test(key))).toBe(true);
+    });
+
+    it('follows the browser when the school left it to the browser, and sends nothing extra with a kind post', async () => {
+      const checker = createChecker(deps({ loadCatalogue, browserLanguages: () => ['cy'] }, { hashedRoster: roster, role: 'staff' }));
+      const warm = (await checker.handle({ type: 'warm-up' })) as { words: { locale: string } };
+      expect(warm.words.locale).toBe('cy');
+      expect(await checker.handle({ type: 'check', text: 'Lovely match', host: 'x.com' })).toEqual({ findings: [], role: 'staff', whenUnchecked: goesAhead });
+    });
+
+    it('still answers, in the engine’s English, when a catalogue cannot be read', async () => {
+      const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+      const failing = vi.fn(async () => Promise.reject(new Error('no such file')));
+      const checker = createChecker(deps({ check: () => [named], loadCatalogue: failing }, { hashedRoster: roster, language: 'cy' }));
+      const reply = (await checker.handle({ type: 'check', text: 'Tamsin Okoro', host: 'x.com' })) as { findings: Finding[]; words?: unknown };
+      expect(reply.findings[0].message).toBe(named.message);
+      expect(reply.words).toBeUndefined();
+      warn.mockRestore();
+    });
+  });
+
   it('ignores messages that are not its own', () => {
     const checker = createChecker(deps());
     expect(checker.handle({ type: 'something-else' })).toBeUndefined();
@@ -322,5 +377,16 @@ describe('the content script’s side', () => {
     expect(client.waitLimitMs()).toBe(13_000);
     await expect(client.requestCheck('x', 'x.com')).resolves.toEqual({ unchecked: 'timed-out', detail: 'took too long', choice: 'hold' });
     await expect(client.requestCheck('x', 'x.com')).resolves.toEqual({ unchecked: 'failed', detail: 'the checker gave no answer' });
+  });
+
+  it('keeps the nudge’s words from the last reply that brought them', async () => {
+    const welsh = { locale: 'cy', messages: { nudge_edit: { message: 'Golygu’r postiad' } } };
+    const replies: unknown[] = [{ ready: true, words: welsh }, { findings: [] }, { findings: [], words: { locale: 'xx', messages: {} } }];
+    const client = createCheckClient(async () => replies.shift());
+    expect(client.words()).toBeUndefined();
+    await client.warmUp();
+    await client.requestCheck('x', 'x.com');
+    await client.requestCheck('x', 'x.com');
+    expect(client.words()).toEqual(welsh);
   });
 });

@@ -178,11 +178,24 @@ describe('findings point at the original text', () => {
     expect(finding.match).toBe('T\u200bamsin Okоro');
     expect(text.slice(finding.start, finding.end)).toBe(finding.match);
   });
-  it('gives policy sections and a message that names the pupil', () => {
-    const [finding] = check('Tamsin Okoro was brilliant', CONFIG);
-    expect(finding.policySections).toEqual(['objective-1', 'objective-4']);
+  it('gives a pupil an information note that names the pupil, linked to the section about what pupils publish', () => {
+    const [finding] = check('Tamsin Okoro was brilliant', CONFIG, { role: 'pupil' });
+    expect(finding.policySections).toEqual(['objective-1']);
     expect(finding.message).toContain('Tamsin Okoro');
+    expect(finding.message).toMatch(/fine if it’s kind/);
+    expect(finding.severity).toBe('info');
+  });
+  it('gives staff a warning: naming a pupil in public is a safeguarding matter, with the staff duties linked', () => {
+    const [finding] = check('Tamsin Okoro was brilliant', CONFIG, { role: 'staff' });
+    expect(finding.policySections).toEqual(['objective-1', 'objective-4', 'strategy-1']);
+    expect(finding.message).toContain('Tamsin Okoro');
+    expect(finding.message).toMatch(/safeguarding/);
     expect(finding.severity).toBe('warning');
+  });
+  it('leaves a pupil insulting a pupil to the bullying warning, beside the note', () => {
+    const findings = check('Tamsin Okoro you are a pathetic loser', CONFIG, { role: 'pupil' });
+    expect(findings.map((f) => f.category).sort()).toEqual(['bullying', 'pupil-name']);
+    expect(findings.find((f) => f.category === 'bullying')!.severity).toBe('serious');
   });
 });
 

@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { Nudge, effectiveMode, type NudgeProps } from '@/components/nudge/Nudge';
 import type { Category, Finding } from '@/lib/types';
+import { InLanguage } from '../support/i18n';
 
 const TEXT = 'Tamsin Okoro is a loser and I will batter her';
 
@@ -44,14 +45,16 @@ function renderNudge(props: Partial<NudgeProps> = {}) {
   const onEdit = vi.fn();
   const onPostAnyway = vi.fn();
   render(
-    <Nudge
-      text={TEXT}
-      findings={[pupilName]}
-      policyUrl={(section) => `chrome-extension://abc/policy.html#${section}`}
-      onEdit={onEdit}
-      onPostAnyway={onPostAnyway}
-      {...props}
-    />,
+    <InLanguage>
+      <Nudge
+        text={TEXT}
+        findings={[pupilName]}
+        policyUrl={(section) => `chrome-extension://abc/policy.html#${section}`}
+        onEdit={onEdit}
+        onPostAnyway={onPostAnyway}
+        {...props}
+      />
+    </InLanguage>,
   );
   return { onEdit, onPostAnyway, dialog: screen.getByRole('alertdialog') };
 }
@@ -76,9 +79,9 @@ describe('the strictest mode among the findings wins', () => {
 });
 
 describe('when the school blocks posts like this', () => {
-  it('offers only "Edit post", focused, and kindly says why', () => {
+  it('offers only "Edit post" (and to say the warning is wrong), focused, and kindly says why', () => {
     const { dialog, onEdit } = renderNudge({ findings: [pupilName, bullying], modes: { bullying: 'block', 'pupil-name': 'reason' } });
-    expect(within(dialog).getAllByRole('button').map((button) => button.textContent)).toEqual(['Edit post']);
+    expect(within(dialog).getAllByRole('button').map((button) => button.textContent)).toEqual(['Edit post', 'This warning is wrong']);
     expect(postAnyway()).toBeNull();
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Edit post' }));
     expect(dialog.textContent).toMatch(/school has asked that posts like this aren’t sent/);
@@ -141,6 +144,16 @@ describe('when the school asks for a reason first', () => {
     expect(onEdit).toHaveBeenCalledTimes(1);
   });
 
+  it('takes "This warning is wrong" as the reason, and no longer offers it as one of the choices that are never kept', () => {
+    const { dialog, onPostAnyway } = renderNudge({ modes: { 'pupil-name': 'reason' } });
+    expect(within(dialog).queryByRole('radio', { name: /got this wrong/ })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'This warning is wrong' }));
+    expect(within(dialog).queryByRole('group')).toBeNull();
+    expect(postAnyway()!.disabled).toBe(false);
+    fireEvent.click(postAnyway()!);
+    expect(onPostAnyway).toHaveBeenCalledTimes(1);
+  });
+
   it('is as before when the mode is "nudge"', () => {
     renderNudge({ modes: { 'pupil-name': 'nudge' } });
     expect(screen.queryByRole('radio')).toBeNull();
@@ -189,10 +202,10 @@ describe('the school’s own support contacts', () => {
     { name: 'Mrs Adeyemi, pastoral lead', phone: '01632 960 123', text: 'school days 8am to 5pm' },
   ];
 
-  it('replace the built-in list for wellbeing findings', () => {
+  it('come first, before the national helplines, for wellbeing findings', () => {
     const { dialog } = renderNudge({ findings: [wellbeing], supportContacts: contacts });
     const support = within(dialog).getByRole('region', { name: 'Support' });
-    expect(support.textContent).not.toContain('Childline');
+    expect([...support.querySelectorAll('li strong')].map((name) => name.textContent)).toEqual(['Kooth', 'Mrs Adeyemi, pastoral lead', 'Childline', 'Shout', 'A trusted adult']);
     expect(within(support).getByRole('link', { name: 'Kooth' }).getAttribute('href')).toBe('https://www.kooth.com/');
     expect(within(support).getByRole('link', { name: '01632 960 123' }).getAttribute('href')).toBe('tel:01632960123');
     expect(support.textContent).toContain('Mrs Adeyemi, pastoral lead: 01632 960 123, school days 8am to 5pm');
@@ -200,7 +213,7 @@ describe('the school’s own support contacts', () => {
 
   it('fall back to the built-in list when the school gave none', () => {
     renderNudge({ findings: [wellbeing], supportContacts: [] });
-    expect(screen.getByRole('region', { name: 'Support' }).textContent).toContain('Childline: 0800 1111');
+    expect(screen.getByRole('region', { name: 'Support' }).textContent).toContain('Childline: call 0800 1111, free, any time');
   });
 
   it('are not shown without a wellbeing finding', () => {

@@ -6,6 +6,7 @@ import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createNudgePresenter } from '@/components/nudge/mount';
 import { NUDGE_ELEMENT } from '@/utils/composer/guard';
 import type { NudgeRequest } from '@/utils/composer/types';
+import { CY_MESSAGES, EN } from '../support/i18n';
 
 const ctx = new ContentScriptContext('composer');
 
@@ -31,7 +32,8 @@ function request(editor: HTMLElement, overrides: Partial<NudgeRequest> = {}): Nu
   };
 }
 
-const show = createNudgePresenter(ctx, { policyUrl: (section) => `chrome-extension://id/policy.html#${section}` });
+const show = createNudgePresenter(ctx, {
+  fallbackTranslate: EN, policyUrl: (section) => `chrome-extension://id/policy.html#${section}` });
 
 async function mounted(root: ParentNode): Promise<Element> {
   await vi.waitFor(() => {
@@ -98,13 +100,14 @@ describe('placing the nudge', () => {
     const editor = document.createElement('textarea');
     document.body.append(editor);
     const blocking = createNudgePresenter(ctx, {
+  fallbackTranslate: EN,
       policyUrl: (section) => `chrome-extension://id/policy.html#${section}`,
       settings: async () => ({ modes: { bullying: 'block' }, reportUrl: 'https://school.example/report' }),
     });
     blocking(request(editor));
     const host = await mounted(document.body);
     const buttons = Array.from(host.shadowRoot!.querySelectorAll('button'), (button) => button.textContent);
-    expect(buttons).toEqual(['Edit post']);
+    expect(buttons).toEqual(['Edit post', 'This warning is wrong']);
     expect(host.shadowRoot!.querySelector('a[href="https://school.example/report"]')).not.toBeNull();
   });
 
@@ -112,6 +115,7 @@ describe('placing the nudge', () => {
     const editor = document.createElement('textarea');
     document.body.append(editor);
     const presenter = createNudgePresenter(ctx, {
+  fallbackTranslate: EN,
       policyUrl: (section) => `chrome-extension://id/policy.html#${section}`,
       settings: { modes: { bullying: 'block' } },
     });
@@ -128,7 +132,7 @@ describe('placing the nudge', () => {
     show({ ...request(editor), nudgeSettings: { modes: { bullying: 'block' } } } as NudgeRequest);
     const host = await mounted(document.body);
     const buttons = Array.from(host.shadowRoot!.querySelectorAll('button'), (button) => button.textContent);
-    expect(buttons).toEqual(['Edit post']);
+    expect(buttons).toEqual(['Edit post', 'This warning is wrong']);
   });
 
   it('still shows the plain nudge when the settings cannot be read', async () => {
@@ -136,15 +140,42 @@ describe('placing the nudge', () => {
     document.body.append(editor);
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const presenter = createNudgePresenter(ctx, {
+  fallbackTranslate: EN,
       policyUrl: (section) => `chrome-extension://id/policy.html#${section}`,
       settings: () => Promise.reject(new Error('storage unavailable')),
     });
     presenter(request(editor));
     const host = await mounted(document.body);
     const buttons = Array.from(host.shadowRoot!.querySelectorAll('button'), (button) => button.textContent);
-    expect(buttons).toEqual(['Edit post', 'Post anyway']);
+    expect(buttons).toEqual(['Edit post', 'Post anyway', 'This warning is wrong']);
     expect(warn).toHaveBeenCalled();
     warn.mockRestore();
+  });
+
+  it('speaks the language the background sent, and says so to screen readers', async () => {
+    const editor = document.createElement('textarea');
+    document.body.append(editor);
+    const presenter = createNudgePresenter(ctx, {
+      fallbackTranslate: EN,
+      policyUrl: (section) => `chrome-extension://id/policy.html#${section}`,
+      words: () => ({ locale: 'cy', messages: CY_MESSAGES }),
+    });
+    presenter(request(editor));
+    const host = await mounted(document.body);
+    const buttons = Array.from(host.shadowRoot!.querySelectorAll('button'), (button) => button.textContent);
+    expect(buttons).toEqual(['Golygu’r postiad', 'Postio beth bynnag', 'Mae’r rhybudd hwn yn anghywir']);
+    expect(host.shadowRoot!.querySelector('[lang="cy"]')).not.toBeNull();
+  });
+
+  it('passes "this warning is wrong" on with the categories only', async () => {
+    const editor = document.createElement('textarea');
+    document.body.append(editor);
+    const onSaidWrong = vi.fn();
+    const presenter = createNudgePresenter(ctx, { fallbackTranslate: EN, policyUrl: () => '#', onSaidWrong });
+    presenter(request(editor));
+    const host = await mounted(document.body);
+    Array.from(host.shadowRoot!.querySelectorAll('button')).find((button) => button.textContent === 'This warning is wrong')!.click();
+    expect(onSaidWrong).toHaveBeenCalledWith(['bullying']);
   });
 
   it('never mounts if closed before it was ready', async () => {

@@ -1,11 +1,13 @@
 // @vitest-environment happy-dom
 // The nudge as people meet it: its role and names, where focus goes, Escape,
-// the links to the policy, and support first when someone seems to be struggling.
+// the links to the policy, support when someone seems to be struggling, "this
+// warning is wrong", and the lighter note for a pupil naming a friend.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { Nudge, type NudgeProps } from '@/components/nudge/Nudge';
 import { excerptAround } from '@/components/nudge/copy';
 import type { Finding } from '@/lib/types';
+import { CY, InLanguage } from '../support/i18n';
 
 const TEXT = 'honestly Jamie you should just kys';
 
@@ -33,22 +35,26 @@ const wellbeing: Finding = {
   policySections: [],
 };
 
-function renderNudge(props: Partial<NudgeProps> = {}) {
+function renderNudge(props: Partial<NudgeProps> = {}, t = undefined as typeof CY | undefined) {
   const onEdit = vi.fn();
   const onPostAnyway = vi.fn();
   const onOpenPolicy = vi.fn();
+  const onSaidWrong = vi.fn();
   render(
-    <Nudge
-      text={TEXT}
-      findings={[bullying]}
-      policyUrl={(section) => `chrome-extension://abc/policy.html#${section}`}
-      onEdit={onEdit}
-      onPostAnyway={onPostAnyway}
-      onOpenPolicy={onOpenPolicy}
-      {...props}
-    />,
+    <InLanguage t={t}>
+      <Nudge
+        text={TEXT}
+        findings={[bullying]}
+        policyUrl={(section) => `chrome-extension://abc/policy.html#${section}`}
+        onEdit={onEdit}
+        onPostAnyway={onPostAnyway}
+        onOpenPolicy={onOpenPolicy}
+        onSaidWrong={onSaidWrong}
+        {...props}
+      />
+    </InLanguage>,
   );
-  return { onEdit, onPostAnyway, onOpenPolicy, dialog: screen.getByRole('alertdialog') };
+  return { onEdit, onPostAnyway, onOpenPolicy, onSaidWrong, dialog: screen.getByRole('alertdialog') };
 }
 
 afterEach(cleanup);
@@ -62,10 +68,11 @@ describe('the nudge', () => {
     expect(intro?.textContent).toMatch(/could hurt someone/);
   });
 
-  it('has exactly two buttons, "Edit post" and "Post anyway"', () => {
+  it('offers two choices, "Edit post" and "Post anyway", and a quieter "This warning is wrong"', () => {
     const { dialog } = renderNudge();
     const buttons = within(dialog).getAllByRole('button');
-    expect(buttons.map((button) => button.textContent)).toEqual(['Edit post', 'Post anyway']);
+    expect(buttons.map((button) => button.textContent)).toEqual(['Edit post', 'Post anyway', 'This warning is wrong']);
+    expect(buttons[2].classList.contains('quiet')).toBe(true);
   });
 
   it('moves focus to "Edit post"', () => {
@@ -144,7 +151,7 @@ describe('the nudge', () => {
   it('keeps Tab inside the nudge: past the last control it comes back to the first, and back again', () => {
     const { dialog } = renderNudge();
     const first = within(dialog).getAllByRole('link')[0];
-    const last = screen.getByRole('button', { name: 'Post anyway' });
+    const last = screen.getByRole('button', { name: 'This warning is wrong' });
     last.focus();
     const forward = new KeyboardEvent('keydown', { key: 'Tab', bubbles: true, cancelable: true });
     last.dispatchEvent(forward);
@@ -174,6 +181,22 @@ describe('the nudge', () => {
     const { dialog } = renderNudge({ text: words, findings });
     expect(dialog.querySelectorAll('.findings > li')).toHaveLength(5);
     expect(dialog.querySelector('.more')?.textContent).toBe('…and 2 more.');
+  });
+
+  it('says "1 more", not "1 more things", in English and in Welsh', () => {
+    const words = 'one two three four five six';
+    const findings: Finding[] = words.split(' ').map((word, index) => ({
+      ...bullying,
+      ruleId: `test-${index}`,
+      start: words.indexOf(word),
+      end: words.indexOf(word) + word.length,
+      match: word,
+    }));
+    renderNudge({ text: words, findings });
+    expect(document.querySelector('.more')?.textContent).toBe('…and 1 more.');
+    cleanup();
+    renderNudge({ text: words, findings }, CY);
+    expect(document.querySelector('.more')?.textContent).toBe('…ac 1 arall.');
   });
 
   it('tightens its layout in a short window, such as a reply box in a small iframe', async () => {
@@ -212,42 +235,170 @@ describe('the nudge', () => {
 });
 
 describe('when a post sounds like someone is struggling', () => {
-  it('offers support first, before anything else, and does not scold', () => {
-    const { dialog } = renderNudge({ text: SAD_TEXT, findings: [wellbeing] });
-    expect(screen.getByRole('heading').textContent).toBe('Are you all right?');
-    const support = within(dialog).getByRole('region', { name: 'Support' });
-    expect(support.textContent).toContain('Childline');
-    expect(support.textContent).toContain('0800 1111');
-    expect(within(support).getByRole('link', { name: '0800 1111' }).getAttribute('href')).toBe('tel:08001111');
-    expect(support.textContent).toContain('Samaritans');
-    expect(support.textContent).toContain('116 123');
-    expect(support.textContent).toMatch(/trusted adult at school/i);
-    // Support comes before the findings list in reading order.
-    const findings = dialog.querySelector('.findings')!;
-    expect(support.compareDocumentPosition(findings) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
-    expect(dialog.textContent).not.toMatch(/could hurt someone|violation|not allowed/i);
+  const support = () => screen.getByRole('region', { name: 'Support' });
+
+  it('says one warm thing, once, with the contacts for a pupil, and that nobody has been told', () => {
+    const { dialog } = renderNudge({ text: SAD_TEXT, findings: [wellbeing, { ...wellbeing, ruleId: 'test-other-wellbeing' }], role: 'pupil' });
+    expect(screen.getByRole('heading').textContent).toBe('Are you OK?');
+    expect(support().textContent).toContain('Childline');
+    expect(within(support()).getByRole('link', { name: '0800 1111' }).getAttribute('href')).toBe('tel:08001111');
+    expect(support().textContent).toContain('Shout: text SHOUT to 85258, free, any time');
+    expect(support().textContent).toMatch(/A trusted adult: such as your tutor/);
+    expect(support().textContent).not.toContain('Samaritans');
+    // The helplines once, not once per finding.
+    expect(dialog.textContent!.split('0800 1111')).toHaveLength(2);
+    expect(dialog.textContent).toContain('Your post is still here, on this device. Nobody has been told, and nothing has been sent.');
+    expect(dialog.textContent).toContain('If you’re in danger right now, call 999.');
+    // The engine's own message for the finding is not repeated under the support.
+    expect(dialog.textContent).not.toContain(wellbeing.message);
+    expect(dialog.querySelector('.findings')).toBeNull();
   });
 
-  it('puts the wellbeing finding first when a post has several', () => {
+  it('never cites the policy, and never scolds', () => {
+    const { dialog } = renderNudge({ text: SAD_TEXT, findings: [{ ...wellbeing, policySections: ['objective-1'] }], role: 'pupil' });
+    expect(within(dialog).queryByRole('link', { name: /Objective/ })).toBeNull();
+    expect(dialog.textContent).not.toMatch(/Objective|nothing harmful|could hurt someone|violation|not allowed/i);
+  });
+
+  it('tells the screen reader about the privacy of it with the introduction', () => {
+    const { dialog } = renderNudge({ text: SAD_TEXT, findings: [wellbeing] });
+    const described = dialog.getAttribute('aria-describedby')!.split(' ').map((id) => document.getElementById(id)?.textContent);
+    expect(described.join(' ')).toMatch(/Nobody has been told/);
+  });
+
+  it('never holds the post back, and offers "Back to my post" and "Post it" rather than "Post anyway"', () => {
+    const { onPostAnyway } = renderNudge({ text: SAD_TEXT, findings: [wellbeing], modes: { wellbeing: 'block' } });
+    expect(screen.queryByRole('button', { name: 'Post anyway' })).toBeNull();
+    expect(screen.getByRole('button', { name: 'Back to my post' })).toBe(document.activeElement);
+    fireEvent.click(screen.getByRole('button', { name: 'Post it' }));
+    expect(onPostAnyway).toHaveBeenCalledTimes(1);
+  });
+
+  it('puts support before the other findings when a post has both', () => {
     const text = `${TEXT}. ${SAD_TEXT}`;
     const later = { ...wellbeing, start: TEXT.length + 2, end: text.length };
     const { dialog } = renderNudge({ text, findings: [bullying, later] });
-    const items = dialog.querySelectorAll('.findings > li');
-    expect(items[0].classList.contains('finding-wellbeing')).toBe(true);
-    expect(within(dialog).getByRole('region', { name: 'Support' })).toBeTruthy();
+    const findings = dialog.querySelector('.findings')!;
+    expect(support().compareDocumentPosition(findings) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(dialog.querySelectorAll('.findings > li')).toHaveLength(1);
+    expect(dialog.querySelector('.finding-wellbeing')).toBeNull();
   });
 
-  it('offers staff a helpline for people who work in education', () => {
+  it('offers staff Samaritans and Education Support, never Childline or Shout', () => {
     renderNudge({ text: SAD_TEXT, findings: [wellbeing], role: 'staff' });
-    const support = screen.getByRole('region', { name: 'Support' });
-    expect(support.textContent).toContain('Samaritans');
-    expect(support.textContent).toContain('Education Support');
-    expect(support.textContent).not.toContain('Childline');
+    expect(support().textContent).toContain('Samaritans: call 116 123, free, any time');
+    expect(support().textContent).toContain('Education Support: call 08000 562 561');
+    expect(within(support()).getByRole('link', { name: '08000 562 561' }).getAttribute('href')).toBe('tel:08000562561');
+    expect(support().textContent).not.toMatch(/Childline|Shout/);
+  });
+
+  it('puts the school’s own contact first when it set one', () => {
+    renderNudge({ text: SAD_TEXT, findings: [wellbeing], role: 'staff', supportContacts: [{ name: 'Mrs Khan', phone: '01632 960 000', text: 'wellbeing lead' }] });
+    const names = [...support().querySelectorAll('li strong')].map((name) => name.textContent);
+    expect(names).toEqual(['Mrs Khan', 'Samaritans', 'Education Support']);
   });
 
   it('shows no support box when nothing suggests it is needed', () => {
     renderNudge();
     expect(screen.queryByRole('region', { name: 'Support' })).toBeNull();
+  });
+
+  it('says it all in Welsh when the school chose Welsh, numbers and all', () => {
+    const { dialog } = renderNudge({ text: SAD_TEXT, findings: [wellbeing], role: 'pupil' }, CY);
+    expect(screen.getByRole('heading').textContent).toBe('Ydych chi’n iawn?');
+    const box = within(dialog).getByRole('region', { name: 'Cymorth' });
+    expect(box.textContent).toContain('Childline: ffoniwch 0800 1111, am ddim, unrhyw bryd');
+    expect(box.textContent).toContain('anfonwch neges destun SHOUT i 85258');
+    expect(dialog.textContent).toContain('Does neb wedi cael gwybod');
+    expect(screen.getByRole('button', { name: 'Yn ôl at fy mhostiad' })).toBeTruthy();
+  });
+});
+
+describe('"This warning is wrong"', () => {
+  it('passes on only the categories, thanks the writer in words that say what is kept, and leaves the choice open', () => {
+    const { dialog, onSaidWrong, onPostAnyway } = renderNudge({ findings: [bullying, { ...bullying, ruleId: 'again', start: 0, end: 8, match: 'honestly' }] });
+    fireEvent.click(screen.getByRole('button', { name: 'This warning is wrong' }));
+    expect(onSaidWrong).toHaveBeenCalledWith(['bullying']);
+    const thanks = within(dialog).getByRole('status');
+    expect(thanks.textContent).toBe('Thanks for saying. It’s counted on this device as a number, nothing more: your post isn’t kept, and nobody is told.');
+    // Focus is not lost with the button that went.
+    expect(document.activeElement).toBe(thanks);
+    expect(screen.queryByRole('button', { name: 'This warning is wrong' })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Post anyway' }));
+    expect(onPostAnyway).toHaveBeenCalledTimes(1);
+  });
+
+  it('is offered under every kind of nudge, but not when the post could not be checked', () => {
+    renderNudge({ text: SAD_TEXT, findings: [wellbeing] });
+    expect(screen.getByRole('button', { name: 'This note got it wrong' })).toBeTruthy();
+    cleanup();
+    renderNudge({ modes: { bullying: 'block' } });
+    expect(screen.getByRole('button', { name: 'This warning is wrong' })).toBeTruthy();
+    cleanup();
+    renderNudge({ findings: [], unchecked: { reason: 'timed-out', choice: 'ask' } });
+    expect(screen.queryByRole('button', { name: /wrong/ })).toBeNull();
+  });
+
+  it('does not let a blocked post through', () => {
+    const { onPostAnyway } = renderNudge({ modes: { bullying: 'block' } });
+    fireEvent.click(screen.getByRole('button', { name: 'This warning is wrong' }));
+    expect(screen.queryByRole('button', { name: /Post/ })).toBeNull();
+    expect(onPostAnyway).not.toHaveBeenCalled();
+  });
+});
+
+describe('a pupil naming a pupil', () => {
+  const NAMED = 'Tyrese Campbell was brilliant in the play';
+  const named: Finding = {
+    category: 'pupil-name',
+    ruleId: 'names/pupil-full',
+    severity: 'info',
+    start: 0,
+    end: 15,
+    match: 'Tyrese Campbell',
+    message: 'This names a pupil (Tyrese Campbell). That’s fine if it’s kind and they’re happy to be named.',
+    policySections: ['objective-1'],
+  };
+
+  it('is an information note, with "They’re happy for me to post this" sending it at once', () => {
+    const { dialog, onPostAnyway } = renderNudge({ text: NAMED, findings: [named], role: 'pupil' });
+    expect(screen.getByRole('heading').textContent).toBe('You’ve named someone');
+    expect(dialog.classList.contains('kind-naming')).toBe(true);
+    expect(dialog.textContent).not.toMatch(/could hurt someone|Post anyway/);
+    expect(within(dialog).getByRole('link', { name: /Objective 1/ })).toBeTruthy();
+    expect(within(dialog).queryByRole('link', { name: /Objective 4/ })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'They’re happy for me to post this' }));
+    expect(onPostAnyway).toHaveBeenCalledTimes(1);
+  });
+
+  it('needs no other reason when the school asks why', () => {
+    const { onPostAnyway } = renderNudge({ text: NAMED, findings: [named], role: 'pupil', modes: { 'pupil-name': 'reason' } });
+    expect(screen.queryByRole('group')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'They’re happy for me to post this' }));
+    expect(onPostAnyway).toHaveBeenCalledTimes(1);
+  });
+
+  it('is an ordinary warning when the name comes with an insult, or the school blocks naming, or staff wrote it', () => {
+    renderNudge({ text: NAMED, findings: [named, { ...bullying, start: 16, end: 19, match: 'was' }], role: 'pupil' });
+    expect(screen.getByRole('heading').textContent).toBe('A second look before you post');
+    cleanup();
+    renderNudge({ text: NAMED, findings: [named], role: 'pupil', modes: { 'pupil-name': 'block' } });
+    expect(screen.queryByRole('button', { name: /happy for me/ })).toBeNull();
+    cleanup();
+    renderNudge({ text: NAMED, findings: [{ ...named, severity: 'warning' }], role: 'staff' });
+    expect(screen.getByRole('heading').textContent).toBe('A second look before you post');
+    expect(screen.getByRole('button', { name: 'Post anyway' })).toBeTruthy();
+  });
+});
+
+describe('the help page link', () => {
+  it('opens "What is Second Thought?" through the extension, not as a page link', () => {
+    const onOpenHelp = vi.fn();
+    const { dialog } = renderNudge({ helpUrl: 'chrome-extension://abc/help.html', onOpenHelp });
+    const link = within(dialog).getByRole('link', { name: 'What is Second Thought?' });
+    expect(link.getAttribute('href')).toBe('chrome-extension://abc/help.html');
+    fireEvent.click(link);
+    expect(onOpenHelp).toHaveBeenCalledTimes(1);
   });
 });
 

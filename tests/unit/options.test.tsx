@@ -3,7 +3,8 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { I18n, messageKeyFor, translateFrom, type MessageEntry } from '../../components/settings/i18n';
+import { I18n, messageKeyFor, translateFrom, type MessageEntry } from '../../components/i18n';
+import { CY } from '../support/i18n';
 import { CATEGORIES, POLICY_SECTION_IDS } from '../../lib/types';
 import { CATEGORY_MODES } from '../../utils/admin-settings';
 import { BUILT_IN_SITES } from '../../utils/sites';
@@ -243,7 +244,7 @@ describe('the options page', () => {
     const shadow = preview.shadowRoot!;
     expect(shadow.textContent).toContain('This names a pupil.');
     expect(shadow.textContent).not.toContain('This is a rude word.');
-    expect(screen.getByText('Second Thought would show a warning about 1 things. It is shown below.')).toBeTruthy();
+    expect(screen.getByText('Second Thought would show a note about 1 thing. It is shown below.')).toBeTruthy();
 
     // "Edit post" goes back to the draft.
     fireEvent.click(within(shadow.querySelector('[role="alertdialog"]') as HTMLElement).getByRole('button', { name: 'Edit post' }));
@@ -279,7 +280,7 @@ describe('the options page', () => {
       JSON.stringify({ schoolNames: ['Oakfield'], role: 'pupil', policyUrl: 'ftp://nope', colour: 'blue' }),
       'application/json',
     );
-    await screen.findByText('Imported 1 settings.');
+    await screen.findByText('Imported 1 setting.');
     expect(port.state.local).toEqual({ staffNames: ['Mr Okafor'], schoolNames: ['Oakfield'] });
     const problems = screen.getByRole('list', { name: 'Settings that were not imported' });
     expect(problems.textContent).toContain('colour: is not a setting');
@@ -317,6 +318,51 @@ describe('the options page', () => {
     const levels = [...document.querySelectorAll('h1, h2, h3')].map((heading) => Number(heading.tagName[1]));
     expect(levels[0]).toBe(1);
     levels.forEach((level, index) => index > 0 && expect(level - levels[index - 1]).toBeLessThanOrEqual(1));
+  });
+});
+
+describe('finding your way round the page', () => {
+  it('lists its sections at the top, each a link to its heading, with "Try a post" first', async () => {
+    await renderOptions(fakePort());
+    const contents = screen.getByRole('navigation', { name: 'On this page' });
+    const links = within(contents).getAllByRole('link');
+    expect(links.map((link) => link.textContent)).toEqual([
+      'Try a post', 'Your school', 'Pupils', 'Staff', 'Sites', 'What to check', 'Posts that can’t be checked', 'Where to get help', 'Language', 'Import and export settings',
+    ]);
+    for (const link of links) {
+      const target = document.getElementById(link.getAttribute('href')!.slice(1));
+      expect(target?.tagName, link.textContent!).toBe('H2');
+      expect(target?.textContent).toBe(link.textContent);
+    }
+    // "Try a post" is the first section after the contents, not at the bottom.
+    const sections = [...document.querySelectorAll('main > section')].map((section) => section.querySelector('h2')?.textContent);
+    expect(sections.filter((name) => name !== 'Settings that could not be used')[0]).toBe('Try a post');
+  });
+
+  it('lets a teacher choose the language, and shows the school’s choice locked', async () => {
+    const port = fakePort();
+    await renderOptions(port);
+    const select = screen.getByLabelText('The language Second Thought uses') as HTMLSelectElement;
+    expect([...select.options].map((option) => option.textContent)).toEqual(['The browser’s language', 'English', 'Cymraeg (Welsh)']);
+    fireEvent.change(select, { target: { value: 'cy' } });
+    await waitFor(() => expect(port.state.local).toEqual({ language: 'cy' }));
+    cleanup();
+    await renderOptions(fakePort({ language: 'cy' }));
+    expect((screen.getByLabelText('The language Second Thought uses') as HTMLSelectElement).disabled).toBe(true);
+  });
+
+  it('reads in Welsh, with the settings the school could not use said in Welsh too', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    render(
+      <I18n.Provider value={CY}>
+        <Options port={fakePort({ schoolNames: ['a'] })} builtInSites={SITES} checkDraft={fakeCheck} policyUrl={() => '#'} saveFile={() => {}} />
+      </I18n.Provider>,
+    );
+    await screen.findByRole('heading', { level: 1, name: 'Gosodiadau Second Thought' });
+    expect(screen.getByRole('navigation', { name: 'Ar y dudalen hon' })).toBeTruthy();
+    expect(screen.getByText(/^Enwau’r ysgol \(Wedi’i osod gan eich ysgol\): Mae “a” yn rhy fyr i fod yn enw ysgol/)).toBeTruthy();
+    expect(document.body.textContent).not.toMatch(/Set by your school|Try a post|Settings that could not be used/);
+    warn.mockRestore();
   });
 });
 

@@ -4,7 +4,8 @@
 // wildcards on public suffixes, every rejection reported in plain words.
 import { describe, expect, it, vi } from 'vitest';
 import { hashRoster } from '@/lib/names/roster-hash';
-import { LIST_LIMITS, policyLimitProblems, schoolNameProblem, siteEntryProblem } from '@/utils/admin-settings';
+import { describeProblem, LIST_LIMITS, policyLimitProblems, schoolNameProblem, siteEntryProblem } from '@/utils/admin-settings';
+import { CY } from '../support/i18n';
 import { layerSettings, uncheckedChoiceFor, type RejectedSetting } from '@/utils/settings';
 
 const quietly = <T>(run: () => T): T => {
@@ -72,7 +73,9 @@ describe('list limits', () => {
     const names = Array.from({ length: LIST_LIMITS.pupilNames + 1 }, (_, index) => `Pupil Number${index}`);
     const { settings, rejected } = quietly(() => layerSettings({}, { pupilNames: names }));
     expect(settings.pupilNames).toHaveLength(LIST_LIMITS.pupilNames);
-    expect(rejected).toEqual([{ key: 'pupilNames', source: 'local', problem: expect.stringMatching(/only the first 5,000/) }]);
+    expect(rejected).toEqual([
+      { key: 'pupilNames', source: 'local', problem: expect.stringMatching(/only the first 5,000/), reason: { key: 'problem_over_limit', substitutions: ['5,001', '5,000'] } },
+    ]);
   });
 });
 
@@ -102,12 +105,24 @@ describe('every rejected setting, in plain words', () => {
     expect(settings.role).toBe('staff');
     expect(settings.checkTimeLimitMs).toBe(2_000);
     expect(settings.failClosed).toBe(false);
-    expect(rejected).toEqual([
+    expect(rejected.map(({ key, source, problem }) => ({ key, source, problem }))).toEqual([
       { key: 'role', source: 'managed', problem: 'not used: it should be “pupil” or “staff”, so this device’s setting applies instead.' },
       { key: 'reportUrl', source: 'managed', problem: 'not used: it should be an https:// address, so the default applies instead.' },
       { key: 'failClosed', source: 'managed', problem: 'not used: it should be true or false, so the default applies instead.' },
       { key: 'checkTimeLimitMs', source: 'managed', problem: 'not used: it should be a whole number of milliseconds from 100 to 10,000, so the default applies instead.' },
     ]);
+  });
+
+  it('gives each reason as a message, so the options page and popup can say it in Welsh', () => {
+    const { rejected } = quietly(() => layerSettings({ role: 'headteacher', schoolNames: ['a'], extraSites: ['*.com'] }, {}));
+    const welsh = rejected.map((entry) => describeProblem(entry.reason, CY));
+    expect(welsh).toEqual([
+      'Mae “a” yn rhy fyr i fod yn enw ysgol: byddai’n paru â geiriau cyffredin ym mron pob postiad.',
+      'heb ei ddefnyddio: dylai fod yn “pupil” neu’n “staff”, felly mae’r rhagosodiad yn berthnasol yn lle hynny.',
+      'Byddai “*.com” yn cynnwys pob gwefan sy’n gorffen gyda .com, nid gwefannau’r ysgol yn unig. Rhowch barth yr ysgol ei hun yn lle hynny, fel “*.oakfield-priory.org.uk”.',
+    ]);
+    // The English is the same message in English.
+    for (const entry of rejected) expect(describeProblem(entry.reason)).toBe(entry.problem);
   });
 
   it('reports nothing for good settings', () => {

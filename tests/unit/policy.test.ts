@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { POLICY_SECTION_IDS } from '../../lib';
-import { CATEGORY_SECTIONS } from '../../lib/policy/category-sections';
+import { CATEGORY_SECTIONS, PUPIL_NAME_BY_ROLE } from '../../lib/policy/category-sections';
 import { createHash } from 'node:crypto';
 import { parsePolicy, policySectionUrl } from '../../lib/policy/parse-policy';
 
@@ -33,11 +33,18 @@ describe('the policy', () => {
     expect(policy.closing.join(' ')).toMatch(/Revised and adopted by the Governing Body: November 2014/);
   });
 
-  it('maps every category to sections that exist', () => {
-    for (const sections of Object.values(CATEGORY_SECTIONS)) {
-      expect(sections.length).toBeGreaterThan(0);
+  it('maps every category to sections that exist, and wellbeing to none (support is not a breach)', () => {
+    for (const [category, sections] of Object.entries(CATEGORY_SECTIONS)) {
+      if (category === 'wellbeing') expect(sections).toEqual([]);
+      else expect(sections.length, category).toBeGreaterThan(0);
       for (const s of sections) expect(POLICY_SECTION_IDS).toContain(s);
     }
+  });
+
+  it('links a pupil naming a pupil only to sections about what pupils publish, never to a staff duty', () => {
+    expect(PUPIL_NAME_BY_ROLE.pupil.policySections).not.toContain('objective-4');
+    expect(PUPIL_NAME_BY_ROLE.pupil.policySections).not.toContain('strategy-5');
+    expect(PUPIL_NAME_BY_ROLE.staff.policySections).toContain('objective-4');
   });
 
   it('links to the packaged page, or to the school’s own policy and anchors', () => {

@@ -3,7 +3,7 @@ import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { I18n, translateFrom, type MessageEntry } from '../../components/settings/i18n';
+import { I18n, translateFrom, type MessageEntry } from '../../components/i18n';
 import { layerSettings } from '../../components/settings/model';
 import { addNudge, countsThisWeek, weekStarting } from '../../components/settings/nudge-counts';
 import { Popup } from '../../components/settings/Popup';
@@ -46,11 +46,11 @@ async function renderPopup(port: PopupPort) {
 afterEach(cleanup);
 
 describe('the popup', () => {
-  it('says it is active on a built-in site, and that these are your own settings', async () => {
+  it('says it is active on a built-in site, and who set it up and for whom', async () => {
     await renderPopup(fakePort({ url: 'https://www.instagram.com/p/abc' }));
     expect(screen.getByText('Active on Instagram')).toBeTruthy();
     expect(screen.getByText('This is one of the sites Second Thought checks.')).toBeTruthy();
-    expect(screen.getByText('Your settings')).toBeTruthy();
+    expect(screen.getByText('Set up on this device, for pupils.')).toBeTruthy();
     expect(screen.getByText('None so far.')).toBeTruthy();
   });
 
@@ -58,7 +58,7 @@ describe('the popup', () => {
     await renderPopup(fakePort({ url: 'https://x.com/home', managed: { disabledSites: ['x.com'] } }));
     expect(screen.getByText('Not active on X (Twitter)')).toBeTruthy();
     expect(screen.getByText('Your school turned Second Thought off for this site.')).toBeTruthy();
-    expect(screen.getByText('Set by your school')).toBeTruthy();
+    expect(screen.getByText('Set up by your school, for pupils.')).toBeTruthy();
   });
 
   it('says when the school added a site, and when a page is not a website', async () => {
@@ -70,15 +70,27 @@ describe('the popup', () => {
     expect(screen.getByText('Not active on this page')).toBeTruthy();
   });
 
-  it('shows this week’s counts as numbers only, and links to the school’s policy and the settings', async () => {
-    const port = fakePort({
-      url: 'https://example.org/',
-      managed: { policyUrl: 'https://school.example/policy' },
-      counts: { week: weekStarting(new Date()), counts: { bullying: 2, 'pupil-name': 1, hate: 0 } },
-    });
+  it('shows this week’s counts as numbers only, beside how often someone said they were wrong, and links to help, the policy and the settings', async () => {
+    const port = {
+      ...fakePort({
+        url: 'https://example.org/',
+        managed: { policyUrl: 'https://school.example/policy', role: 'staff' },
+        counts: { week: weekStarting(new Date()), counts: { bullying: 2, 'pupil-name': 1, hate: 0 } },
+      }),
+      saidWrongCounts: async () => ({ week: weekStarting(new Date()), counts: { 'pupil-name': 1, profanity: 1 } }),
+      openHelp: vi.fn(),
+    };
     await renderPopup(port);
-    const table = screen.getByRole('table', { name: 'Warnings this week on this device' });
-    expect([...table.querySelectorAll('tr')].map((row) => row.textContent)).toEqual(['Naming a pupil1', 'Bullying2']);
+    expect(screen.getByText('Set up by your school, for staff.')).toBeTruthy();
+    const table = screen.getByRole('table', { name: 'This week on this device' });
+    expect([...table.querySelectorAll('tr')].map((row) => [...row.children].map((cell) => cell.textContent))).toEqual([
+      ['Kind of note', 'Shown', 'Said to be wrong'],
+      ['Naming a pupil', '1', '1'],
+      ['Bullying', '2', '0'],
+      ['Swearing', '0', '1'],
+    ]);
+    fireEvent.click(screen.getByRole('button', { name: 'What is Second Thought?' }));
+    expect(port.openHelp).toHaveBeenCalled();
     expect(screen.getByText('Second Thought checks posts on social media sites, and this is not one of them.')).toBeTruthy();
     expect(screen.getByRole('link', { name: 'Read the social media policy' }).getAttribute('href')).toBe('https://school.example/policy');
     fireEvent.click(screen.getByRole('button', { name: 'Settings' }));
@@ -130,7 +142,7 @@ describe('what the popup and options page show is what is in force', () => {
   it('shows the school’s settings that could not be used, with reasons, where it says the school set it up', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     await renderPopup(fakePort({ url: 'https://x.com/', managed: { schoolNames: ['a', 'Oakfield'], extraSites: ['*.com'], failClosed: 'yes', role: 'teacher' } }));
-    expect(screen.getByText('Set by your school')).toBeTruthy();
+    expect(screen.getByText('Set up by your school, for pupils.')).toBeTruthy();
     expect(screen.getByText('Some of your school’s settings could not be used:')).toBeTruthy();
     expect(screen.getByText(/^School names \(Set by your school\): “a” is too short/)).toBeTruthy();
     expect(screen.getByText(/^Extra sites \(Set by your school\): “\*\.com” would cover every site/)).toBeTruthy();

@@ -31,8 +31,7 @@ describe('rule files', () => {
       'frames.json',
       'spellings.json',
       'lexicon/word-like-first-names.json',
-      // The learned classifier's messages, the words never shown as its reasons, and what npm run train wrote.
-      'model/messages.json',
+      // The words never shown as the learned classifier's reasons, and what npm run train wrote.
       'model/stopwords.json',
       'model/training-report.json',
     ]);

@@ -156,6 +156,7 @@ describe('the school’s settings', () => {
       lockSettings: true,
       failClosed: true,
       checkTimeLimitMs: 3_000,
+      language: 'cy',
     };
     const { settings, sources } = layerSettings(managed, {});
     expect(settings).toEqual({ ...managed, pupilNames: [] });

@@ -1,7 +1,7 @@
 // The content script's side of the check: the engine itself runs in the
 // background's worker, so pages never load compromise.
 import { browser } from 'wxt/browser';
-import { isCheckReply, isUncheckedPolicy, type CheckRequest, type UncheckedPolicy, type WarmUpRequest } from '@/utils/messages';
+import { isCheckReply, isNudgeWords, isUncheckedPolicy, type CheckRequest, type NudgeWords, type UncheckedPolicy, type WarmUpRequest } from '@/utils/messages';
 import type { CheckOutcome, UncheckedChoice } from './types';
 
 // Until the background has said otherwise: a post it never answers about goes
@@ -13,9 +13,11 @@ const MESSAGING_SLACK_MS = 1_000;
 /** What the background last said about posts it cannot check (every reply carries it). */
 export function createCheckClient(sendMessage: (message: unknown) => Promise<unknown> = (message) => browser.runtime.sendMessage(message)) {
   let policy: UncheckedPolicy = FIRST_POLICY;
+  let words: NudgeWords | undefined;
   const remember = (reply: unknown) => {
-    const told = (reply as { whenUnchecked?: unknown } | undefined)?.whenUnchecked;
-    if (isUncheckedPolicy(told)) policy = told;
+    const told = reply as { whenUnchecked?: unknown; words?: unknown } | undefined;
+    if (isUncheckedPolicy(told?.whenUnchecked)) policy = told.whenUnchecked;
+    if (isNudgeWords(told?.words)) words = told.words;
   };
 
   return {
@@ -37,6 +39,8 @@ export function createCheckClient(sendMessage: (message: unknown) => Promise<unk
     },
 
     whenUnchecked: (): UncheckedChoice => policy.choice,
+    /** The nudge's words in the school's language, as the background last sent them (none until it has). */
+    words: (): NudgeWords | undefined => words,
     /** How long to wait before deciding the background will not answer. */
     waitLimitMs: (): number => policy.answerWithinMs + MESSAGING_SLACK_MS,
   };
