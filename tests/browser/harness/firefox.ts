@@ -52,26 +52,60 @@ function policyOwner(): number | undefined {
   }
 }
 
-/** Writes `policiesJson` (a whole policies.json) where Firefox reads it. */
-export function writeFirefoxPolicyFile(policiesJson: string): void {
-  if (existsSync(FIREFOX_POLICY_FILE)) {
+/** How long to wait for another test process's Firefox to give the policy file back. */
+const POLICY_WAIT_MS = 15 * 60_000;
+
+/**
+ * Writes `policiesJson` (a whole policies.json) where Firefox reads it. The file
+ * is one per machine and Firefox reads it as it starts, so this process keeps it
+ * until its Firefox closes; another test process (a second `npm test` in another
+ * clone) waits its turn, watching the owner file rather than a fixed time.
+ */
+export async function writeFirefoxPolicyFile(policiesJson: string, timeoutMs = POLICY_WAIT_MS): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let told = false;
+  for (;;) {
     const owner = policyOwner();
-    if (owner === undefined || (owner !== process.pid && isRunning(owner))) {
+    if (owner !== undefined && owner !== process.pid && !isRunning(owner)) {
+      // Left by a test process that died: ours to replace.
+      rmSync(FIREFOX_POLICY_FILE, { force: true });
+      rmSync(POLICY_OWNER_FILE, { force: true });
+      continue;
+    }
+    if (owner === undefined && existsSync(FIREFOX_POLICY_FILE)) {
       throw new Error(
         `${FIREFOX_POLICY_FILE} already exists and was not written by these tests. ` +
           'The Firefox browser tests put their own enterprise policy there; move that file aside and run them again.',
       );
     }
+    if (owner === process.pid || claimPolicyFile()) break;
+    if (Date.now() > deadline) throw new Error(`${FIREFOX_POLICY_FILE} stayed in use by test process ${owner} for ${timeoutMs / 60_000} minutes.`);
+    if (!told) {
+      console.warn(`Second Thought browser tests: waiting for test process ${owner} to finish with ${FIREFOX_POLICY_FILE}.`);
+      told = true;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
   }
   try {
     mkdirSync(dirname(FIREFOX_POLICY_FILE), { recursive: true });
-    writeFileSync(POLICY_OWNER_FILE, String(process.pid));
     writeFileSync(FIREFOX_POLICY_FILE, policiesJson);
   } catch (error) {
+    removeFirefoxPolicyFile();
     throw new Error(
       `Could not write ${FIREFOX_POLICY_FILE} (${(error as Error).message}).\n` +
         'The Firefox browser tests need to run as a user who can write to /etc/firefox/policies.',
     );
+  }
+}
+
+/** Takes the policy file for this process, unless another process got there first. */
+function claimPolicyFile(): boolean {
+  try {
+    writeFileSync(POLICY_OWNER_FILE, String(process.pid), { flag: 'wx' });
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw error;
   }
 }
 
@@ -123,7 +157,7 @@ export async function launchFirefox(options: {
   if (!existsSync(FIREFOX_PATH)) {
     throw new Error(`Firefox is not at ${FIREFOX_PATH}. Install Debian's Firefox ESR with: apt-get install -y firefox-esr`);
   }
-  writeFirefoxPolicyFile(options.policiesJson);
+  await writeFirefoxPolicyFile(options.policiesJson);
   let browser: Browser;
   try {
     browser = await puppeteer.launch({
