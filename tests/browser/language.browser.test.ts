@@ -6,13 +6,13 @@
 // is wrong" is counted in the popup.
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import type { Page, Worker } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SITE_PAGES } from './fixtures/catalogue';
-import { EXTENSION_ID, writeManagedPolicy, type ExtensionSettings } from './harness/chromium';
+import { EXTENSION_ID, type ExtensionSettings } from './harness/chromium';
 import { WAIT_MS, nudge, openFixture, send, submissions, typeIntoComposer, waitForComposerCleared, waitForSubmissions } from './harness/driver';
 import { HARMFUL_TEXTS, waitForNudge } from './harness/nudge-suite';
-import { TEST_SETTINGS, startSession, type BrowserSession } from './harness/session';
+import { TEST_SETTINGS, applyManagedPolicy, startSession, type BrowserSession } from './harness/session';
 
 const WELSH: ExtensionSettings = { ...TEST_SETTINGS, language: 'cy' };
 // A post that suggests the writer is struggling, in the way young people write it.
@@ -30,28 +30,8 @@ afterAll(async () => {
   await session?.close();
 });
 
-function serviceWorker(): Worker {
-  const worker = session.context.serviceWorkers().find((candidate) => candidate.url().startsWith(`chrome-extension://${EXTENSION_ID}/`));
-  if (!worker) throw new Error('The extension’s service worker is not running');
-  return worker;
-}
-
-/** Writes the policy and resolves once the extension has been told of the change. */
-async function applyPolicy(settings: ExtensionSettings): Promise<void> {
-  const changed = serviceWorker().evaluate(
-    () =>
-      new Promise<void>((done) => {
-        const chrome = (globalThis as unknown as {
-          chrome: { storage: { onChanged: { addListener(listener: (changes: object, area: string) => void): void } } };
-        }).chrome;
-        chrome.storage.onChanged.addListener((_changes, area) => {
-          if (area === 'managed') done();
-        });
-      }),
-  );
-  writeManagedPolicy(settings);
-  await changed;
-}
+/** Writes the policy and waits until the extension has it. */
+const applyPolicy = (settings: ExtensionSettings): Promise<void> => applyManagedPolicy(session.context, settings);
 
 async function post(text: string): Promise<void> {
   const { page } = session;

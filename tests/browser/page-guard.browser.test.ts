@@ -12,7 +12,7 @@
 import type { Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GENERIC_PAGES, SITE_PAGES, sentVia } from './fixtures/catalogue';
-import { EXTENSION_ID, writeManagedPolicy, type ExtensionSettings } from './harness/chromium';
+import { EXTENSION_ID, type ExtensionSettings } from './harness/chromium';
 import {
   WAIT_MS,
   draftText,
@@ -29,7 +29,7 @@ import {
   waitForSubmissions,
 } from './harness/driver';
 import { BENIGN_TEXT, HARMFUL_TEXTS, waitForNudge } from './harness/nudge-suite';
-import { TEST_SETTINGS, startSession, type BrowserSession } from './harness/session';
+import { TEST_SETTINGS, applyManagedPolicy, extensionServiceWorker, startSession, type BrowserSession } from './harness/session';
 
 // The fixture school, plus two values the extension must refuse and show.
 const POLICY: ExtensionSettings = {
@@ -50,11 +50,7 @@ afterAll(async () => {
 });
 
 /** The extension's service worker now (Chrome may have restarted it since the session began). */
-function serviceWorker(): Worker {
-  const worker = session.context.serviceWorkers().find((candidate) => candidate.url().startsWith(`chrome-extension://${EXTENSION_ID}/`));
-  if (!worker) throw new Error('The extension’s service worker is not running');
-  return worker;
-}
+const serviceWorker = (): Worker => extensionServiceWorker(session.context);
 
 type RecorderGlobal = typeof globalThis & {
   __checksSeen?: string[];
@@ -82,22 +78,7 @@ async function checksSeen(): Promise<string[]> {
   return seen;
 }
 
-/** Writes the policy and waits until the extension has it (Chromium notices the file itself). */
-async function applyPolicy(settings: ExtensionSettings): Promise<void> {
-  const changed = serviceWorker().evaluate(
-    () =>
-      new Promise<void>((resolve) => {
-        const chrome = (globalThis as unknown as {
-          chrome: { storage: { onChanged: { addListener(listener: (changes: object, area: string) => void): void } } };
-        }).chrome;
-        chrome.storage.onChanged.addListener((_changes, area) => {
-          if (area === 'managed') resolve();
-        });
-      }),
-  );
-  writeManagedPolicy(settings);
-  await changed;
-}
+const applyPolicy = (settings: ExtensionSettings): Promise<void> => applyManagedPolicy(session.context, settings);
 
 describe('a page’s own key presses and clicks', () => {
   it.each(sendCases([...SITE_PAGES, ...GENERIC_PAGES]))(

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Worker } from 'playwright-core';
 import { FIXTURE_HOSTS } from '../fixtures/catalogue';
 import type { AdminSettings } from '../../../utils/admin-settings';
+import { isRunning } from './processes';
 
 /** Fixed by the manifest key in wxt.config.ts. */
 export const EXTENSION_ID = 'clhppdhgldbhpoeohikenicmnbbifcjl';
@@ -72,15 +73,6 @@ function removeStalePolicies(): void {
   for (const name of readdirSync(POLICY_DIR)) {
     const pid = /^second-thought-test-(\d+)\.json$/.exec(name)?.[1];
     if (pid && !isRunning(Number(pid))) rmSync(join(POLICY_DIR, name), { force: true });
-  }
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

@@ -11,6 +11,7 @@ import puppeteer, { type Browser, type ElementHandle, type Frame, type KeyInput,
 import { GECKO_EXTENSION_ID } from '../../../scripts/lib/extension-ids';
 import { FIXTURE_HOSTS, type FixturePage } from '../fixtures/catalogue';
 import { WAIT_MS, type FixtureTab, type KeyChord, type Target } from './tab';
+import { isRunning } from './processes';
 
 export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 /**
@@ -33,15 +34,6 @@ export interface LaunchedFirefox {
   /** The add-on's ID, as Firefox installed it. */
   extensionId: string;
   close(): Promise<void>;
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 function policyOwner(): number | undefined {

@@ -11,7 +11,7 @@ import { buildFixtures } from './build-fixtures';
 import { nudgeOrPost, openFixture, send, submissions, typeIntoComposer, type Tab } from './driver';
 import { launchFirefox } from './firefox';
 import { fixtureTab, type FixtureTab } from './tab';
-import { launchChromium, type ExtensionSettings } from './chromium';
+import { EXTENSION_ID, launchChromium, writeManagedPolicy, type ExtensionSettings } from './chromium';
 import { startFixtureServer, type FixtureServer } from './server';
 
 /** Pupils of the invented school; in policy only as the admin tool writes them, hashed. */
@@ -145,4 +145,28 @@ export async function startFirefoxSession(options: {
       await rm(workDir, { recursive: true, force: true });
     },
   };
+}
+
+/** The extension's service worker in this browser. */
+export function extensionServiceWorker(context: BrowserContext): Worker {
+  const worker = context.serviceWorkers().find((candidate) => candidate.url().startsWith(`chrome-extension://${EXTENSION_ID}/`));
+  if (!worker) throw new Error('The extension’s service worker is not running');
+  return worker;
+}
+
+/** Writes the managed policy and resolves once the extension has been told of the change (Chromium notices the file itself). */
+export async function applyManagedPolicy(context: BrowserContext, settings: ExtensionSettings): Promise<void> {
+  const changed = extensionServiceWorker(context).evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        const chrome = (globalThis as unknown as {
+          chrome: { storage: { onChanged: { addListener(listener: (changes: object, area: string) => void): void } } };
+        }).chrome;
+        chrome.storage.onChanged.addListener((_changes, area) => {
+          if (area === 'managed') resolve();
+        });
+      }),
+  );
+  writeManagedPolicy(settings);
+  await changed;
 }
