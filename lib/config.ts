@@ -1,5 +1,5 @@
 import { parseName } from './names/name-parts';
-import type { CheckConfig, HashedRoster, Role } from './types';
+import { isRole, type CheckConfig, type HashedRoster, type Role } from './types';
 
 /** Thrown for a configuration the engine cannot use; the message names the field. */
 export class ConfigError extends Error {
@@ -12,7 +12,6 @@ export class ConfigError extends Error {
   }
 }
 
-const ROLES: readonly Role[] = ['staff', 'pupil'];
 // Generous limits: a big secondary school has ~2,000 pupils; anything far beyond
 // this is almost certainly a mistaken file, and would slow every check down.
 const MAX_LIST = 50_000;
@@ -75,7 +74,7 @@ export function validateConfig(raw: unknown): CheckConfig {
   }
   const record = raw as Record<string, unknown>;
   const role = record.role ?? 'pupil';
-  if (typeof role !== 'string' || !ROLES.includes(role as Role)) {
+  if (!isRole(role)) {
     throw new ConfigError('role', `should be "staff" or "pupil", not ${JSON.stringify(role)}`);
   }
   const pupilNames = stringList(record, 'pupilNames', false);

@@ -28,7 +28,7 @@ import { findProfanity } from './profanity';
 import { appliesTo, modelFindings, reasonTokens } from './classifier/findings';
 import type { ClassifierToken } from './classifier/features';
 import { PERSON_WORD, SCHOOL_WORD } from './classifier/features';
-import type { Category, CheckConfig, CheckOptions, CheckTrace, ClassifierModel, Finding, Role } from './types';
+import { isRole, type Category, type CheckConfig, type CheckOptions, type CheckTrace, type ClassifierModel, type Finding, type Role } from './types';
 
 /**
  * compromise's tagging steps. nlp(text) also runs the post-tagger, the chunker
@@ -199,7 +199,8 @@ export interface CheckResult {
 
 export function checkPost(text: string, config: CheckConfig, options: CheckOptions = {}): CheckResult {
   if (typeof text !== 'string' || text.length === 0) return { findings: [], complete: true };
-  const role: Role = options.role ?? config.role;
+  // A config that did not come through validateConfig may have no role, or another word: read it as that would (a pupil).
+  const role: Role = isRole(options.role) ? options.role : isRole(config.role) ? config.role : 'pupil';
   const ready = prepare(config);
   const post = readPost(text, ready);
   const raw: RawFinding[] = nameFindings(post, role);

@@ -31,6 +31,11 @@ export const HARMFUL_CATEGORIES: readonly Category[] = [
 
 export type Severity = 'info' | 'warning' | 'serious';
 export type Role = 'staff' | 'pupil';
+export const ROLES: readonly Role[] = ['staff', 'pupil'];
+
+export function isRole(value: unknown): value is Role {
+  return ROLES.includes(value as Role);
+}
 
 export const POLICY_SECTION_IDS = [
   'objective-1',

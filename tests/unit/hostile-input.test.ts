@@ -59,3 +59,16 @@ describe('a threat and a wellbeing sign after any amount of filler are still fou
     expect(checkPost(`${filler}${threat}`, config, { classifier }).complete).toBe(true);
   });
 });
+
+describe('a config that did not come through validateConfig', () => {
+  // The CLI and the extension validate first; a library caller with a config read
+  // straight from JSON may have no role, or a word that is not one.
+  it.each([
+    ['no role', undefined],
+    ['a role that is not one', 'teacher'],
+  ])('with %s is read as a pupil’s, as validateConfig would, and does not throw', (_, role) => {
+    const raw = { ...config, role } as unknown as CheckConfig;
+    const text = 'Tamsin Okoro is such a loser';
+    expect(check(text, raw).map((f) => [f.category, f.message])).toEqual(check(text, { ...config, role: 'pupil' }).map((f) => [f.category, f.message]));
+  });
+});
