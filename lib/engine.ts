@@ -60,6 +60,12 @@ const MAX_PARSES_PER_CHECK = 120;
 /** Categories whose rules are tried first when a post has more to parse than the budget. */
 const FIRST_CATEGORIES: ReadonlySet<Category> = new Set(['threat', 'wellbeing']);
 
+/**
+ * Regional and text-speak spellings → standard ones, as a Map: a word looked up
+ * in the plain object would find "constructor" or "__proto__" on its prototype.
+ */
+const STANDARD_SPELLINGS: ReadonlyMap<string, string> = new Map(Object.entries(SPELLINGS));
+
 let sharedRuleSet: RuleSet | undefined;
 let sharedWords: WordKnowledge | undefined;
 
@@ -377,8 +383,11 @@ export function classifierTokens(
       continue;
     }
     const word = kind === 'person' ? PERSON_WORD : kind === 'school' ? SCHOOL_WORD : token.lower.replace(/['’]/g, '');
-    const standard = kind ? undefined : SPELLINGS[word];
-    words.push({ word, ...(standard && standard !== word ? { standard } : {}), start: token.start, end: token.end, sentence: token.sentence, ...(kind ? { entity: kind } : {}) });
+    const standard = kind ? undefined : STANDARD_SPELLINGS.get(word);
+    const entry: ClassifierToken = { word, start: token.start, end: token.end, sentence: token.sentence };
+    if (standard && standard !== word) entry.standard = standard;
+    if (kind) entry.entity = kind;
+    words.push(entry);
   }
   return words;
 }

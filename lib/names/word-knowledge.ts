@@ -23,8 +23,9 @@ export class WordKnowledge {
   }
 
   private tagsOf(word: string): string[] {
+    // An own entry only: "constructor" must not find Object's.
+    if (!Object.prototype.hasOwnProperty.call(this.lexicon, word)) return [];
     const tag = this.lexicon[word];
-    if (tag === undefined) return [];
     return Array.isArray(tag) ? tag : [tag];
   }
 

@@ -72,3 +72,14 @@ describe('a config that did not come through validateConfig', () => {
     expect(check(text, raw).map((f) => [f.category, f.message])).toEqual(check(text, { ...config, role: 'pupil' }).map((f) => [f.category, f.message]));
   });
 });
+
+describe('words that are also the names of built-in object properties', () => {
+  // The engine looks words up in tables; a plain object would answer "constructor"
+  // or "__proto__" from its prototype, which once made a check throw.
+  it.each(['constructor', '__proto__', 'hasOwnProperty', 'toString', 'valueOf', 'prototype', '__defineGetter__'])('“%s” in a post is read as a word and does not throw', (word) => {
+    const text = `the ${word} of this is wrong, you are such a loser`;
+    const findings = check(text, config, { classifier });
+    expect(findings.some((f) => f.category === 'bullying')).toBe(true);
+    expect(findings.filter((f) => text.slice(f.start, f.end).includes(word))).toEqual([]);
+  });
+});
