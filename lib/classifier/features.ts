@@ -206,14 +206,24 @@ function addContextFeatures(builder: FeatureBuilder, tokens: readonly Classifier
 function addCharGrams(builder: FeatureBuilder, word: string, owner: number): void {
   // "<word>" with edge marks, so a prefix or suffix is its own feature.
   const length = Math.min(word.length, MAX_GRAM_WORD) + 2;
-  const unit = (k: number): number => (k === 0 ? 0x3c : k === length - 1 && word.length <= MAX_GRAM_WORD ? 0x3e : word.charCodeAt(k - 1));
   for (let from = 0; from + MIN_GRAM <= length; from++) {
     let hash = hashStart(CHARS);
     for (let n = 0; n < MAX_GRAM && from + n < length; n++) {
-      hash = hashAdd(hash, unit(from + n));
+      hash = hashAdd(hash, gramUnit(word, length, from + n));
       if (n + 1 >= MIN_GRAM) builder.add(hash, owner);
     }
   }
+}
+
+/**
+ * Code unit k of "<word>" cut to `length` units: a start mark, the word's letters,
+ * and an end mark unless the word was cut. (A plain function rather than a closure
+ * made per word: this runs for every word of every post.)
+ */
+function gramUnit(word: string, length: number, k: number): number {
+  if (k === 0) return 0x3c;
+  if (k === length - 1 && word.length <= MAX_GRAM_WORD) return 0x3e;
+  return word.charCodeAt(k - 1);
 }
 
 function addEmoji(builder: FeatureBuilder, tokens: readonly ClassifierToken[], text: string): void {

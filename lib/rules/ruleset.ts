@@ -65,6 +65,8 @@ interface Phrase {
   tags: string[];
 }
 
+const NO_PHRASES: Phrase[] = [];
+
 // Minimal view of compromise's term objects: we only read words and add tags.
 export interface TermLike {
   normal: string;
@@ -188,6 +190,12 @@ export class RuleSet {
   private readonly words = new Map<string, string[]>();
   /** First word of a phrase → the phrases that start with it. */
   private readonly phrases = new Map<string, Phrase[]>();
+  /**
+   * First word → second word → the phrases that start with both. The hot loops
+   * look phrases up by their first two words: a pasted run of one word that
+   * begins dozens of phrases ("a a a …") must not try each of them at every word.
+   */
+  private readonly phrasesByPair = new Map<string, Map<string, Phrase[]>>();
 
   /** Lexicon word with one letter deleted → the lexicon words it came from (a symmetric-delete index). */
   private readonly deletes = new Map<string, string[]>();
@@ -214,7 +222,13 @@ export class RuleSet {
           const list = this.phrases.get(parts[0]) ?? [];
           const existing = list.find((p) => p.words.join(' ') === parts.join(' '));
           if (existing) existing.tags.push(lexicon.tag);
-          else list.push({ words: parts, tags: [lexicon.tag] });
+          else {
+            const phrase = { words: parts, tags: [lexicon.tag] };
+            list.push(phrase);
+            const bySecond = this.phrasesByPair.get(parts[0]) ?? new Map<string, Phrase[]>();
+            bySecond.set(parts[1], [...(bySecond.get(parts[1]) ?? []), phrase]);
+            this.phrasesByPair.set(parts[0], bySecond);
+          }
           this.phrases.set(parts[0], list);
         }
       }
@@ -607,13 +621,7 @@ export class RuleSet {
     for (let i = 0; i < tokens.length; i++) {
       const direct = this.tagsOfWord(forms[i]);
       if (direct) addTags(i, direct);
-      const phrases = this.phrases.get(forms[i]);
-      if (!phrases) continue;
-      for (const phrase of phrases) {
-        if (phrase.words.every((w, k) => forms[i + k] === w)) {
-          for (let k = 0; k < phrase.words.length; k++) addTags(i + k, phrase.tags);
-        }
-      }
+      for (const phrase of this.phrasesAt(forms, i)) for (let k = 0; k < phrase.words.length; k++) addTags(i + k, phrase.tags);
     }
     const words = new Set([...forms, ...respelt.values()]);
     const satisfiedAnswers = new Map<Trigger, boolean>();
@@ -779,6 +787,16 @@ export class RuleSet {
     return false;
   }
 
+  /** The lexicon phrases that start at word `at` of these word forms. */
+  private phrasesAt(forms: readonly string[], at: number): Phrase[] {
+    const candidates = this.phrasesByPair.get(forms[at])?.get(forms[at + 1]);
+    if (!candidates) return NO_PHRASES;
+    return candidates.filter((phrase) => {
+      for (let k = 2; k < phrase.words.length; k++) if (forms[at + k] !== phrase.words[k]) return false;
+      return true;
+    });
+  }
+
   private hasTag(tokens: readonly Token[], i: number, tag: string): boolean {
     const form = lexiconWordForm(tokens[i].lower);
     if (this.tagsOfWord(form)?.includes(tag)) return true;
@@ -810,10 +828,8 @@ export class RuleSet {
     }
     for (let i = 0; i < terms.length; i++) {
       for (const tag of this.tagsOfWord(forms[i]) ?? []) terms[i].tags.add(tag);
-      for (const phrase of this.phrases.get(forms[i]) ?? []) {
-        if (phrase.words.every((w, k) => forms[i + k] === w)) {
-          for (let k = 0; k < phrase.words.length; k++) for (const tag of phrase.tags) terms[i + k].tags.add(tag);
-        }
+      for (const phrase of this.phrasesAt(forms, i)) {
+        for (let k = 0; k < phrase.words.length; k++) for (const tag of phrase.tags) terms[i + k].tags.add(tag);
       }
     }
   }
