@@ -129,9 +129,9 @@ function contractionsOf(lower: string): string[] | undefined {
 }
 
 /** What an apostrophe ending may stand for ("'s" is "is", "has" or "us" in "let's"). */
-const APOSTROPHE_ENDINGS: Record<string, string[]> = {
-  s: ['is', 'has', 'was', 'us', 'does'], d: ['would', 'had', 'did', 'could'], ll: ['will', 'shall'], ve: ['have'], re: ['are'], m: ['am'],
-};
+const APOSTROPHE_ENDINGS: ReadonlyMap<string, string[]> = new Map([
+  ['s', ['is', 'has', 'was', 'us', 'does']], ['d', ['would', 'had', 'did', 'could']], ['ll', ['will', 'shall']], ['ve', ['have']], ['re', ['are']], ['m', ['am']],
+]);
 
 /**
  * Every word compromise may read a token as: the token, its hyphen and
@@ -141,7 +141,7 @@ const APOSTROPHE_ENDINGS: Record<string, string[]> = {
 export function readingsOf(lower: string, form: string, possessive = false): string[] {
   const readings = [form];
   // The tokeniser took the "'s" off "Ian's"; compromise may read it as "Ian is".
-  if (possessive) readings.push(...APOSTROPHE_ENDINGS.s);
+  if (possessive) readings.push(...APOSTROPHE_ENDINGS.get('s')!);
   const plain = lower.replace(/’/g, "'");
   const table = contractionsOf(plain) ?? contractionsOf(form);
   if (table) readings.push(...table);
@@ -150,7 +150,8 @@ export function readingsOf(lower: string, form: string, possessive = false): str
     const parts = plain.split("'");
     readings.push(...parts.map(lexiconWordForm));
     if (/n't$/.test(plain)) readings.push(plain.slice(0, -3), 'not', 'can', 'will', 'shall', 'should', 'is', 'are', 'am', 'do', 'does');
-    readings.push(...(APOSTROPHE_ENDINGS[parts[parts.length - 1]] ?? []));
+    // A Map, not an object: an ending such as "rock'constructor" must find nothing.
+    readings.push(...(APOSTROPHE_ENDINGS.get(parts[parts.length - 1]) ?? []));
   }
   if (plain === 'aint' || plain === "ain't") readings.push('is', 'are', 'am', 'not', 'have', 'has');
   return readings;
