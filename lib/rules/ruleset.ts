@@ -66,6 +66,7 @@ interface Phrase {
 }
 
 const NO_PHRASES: Phrase[] = [];
+const NO_TAGS: readonly string[] = [];
 
 // Minimal view of compromise's term objects: we only read words and add tags.
 export interface TermLike {
@@ -648,16 +649,28 @@ export class RuleSet {
         if (!list) map.set(key, [place]);
         else if (list[list.length - 1] !== place) list.push(place);
       };
+      // A word's readings and their tags depend only on how it is written: worked out
+      // once per distinct word, as a long post (or a pasted run) repeats its words.
+      const readingsByWord = new Map<string, Array<{ word: string; tags: readonly string[] }>>();
       let place = 0;
       for (let i = 0; i < tokens.length; i++) {
         if (i > 0 && /\s/.test(tokens[i - 1].after) && !/[/\-–—]/.test(tokens[i - 1].after)) place++;
-        const readings = readingsOf(tokens[i].lower, forms[i], tokens[i].possessive);
-        const written = respelt.get(i);
-        for (const word of written ? [written, ...readings] : readings) {
-          note(readingPlaces, word, place);
-          for (const tag of this.tagsOfWord(word) ?? []) note(tagPlaces, tag, place);
+        const key = `${tokens[i].possessive ? 1 : 0}${forms[i]}\u0000${tokens[i].lower}`;
+        let readings = readingsByWord.get(key);
+        if (!readings) {
+          readings = readingsOf(tokens[i].lower, forms[i], tokens[i].possessive).map((word) => ({ word, tags: this.tagsOfWord(word) ?? NO_TAGS }));
+          readingsByWord.set(key, readings);
         }
-        for (const tag of tokenTags.get(i) ?? []) note(tagPlaces, tag, place);
+        const written = respelt.get(i);
+        if (written !== undefined) {
+          note(readingPlaces, written, place);
+          for (const tag of this.tagsOfWord(written) ?? NO_TAGS) note(tagPlaces, tag, place);
+        }
+        for (const reading of readings) {
+          note(readingPlaces, reading.word, place);
+          for (const tag of reading.tags) note(tagPlaces, tag, place);
+        }
+        for (const tag of tokenTags.get(i) ?? NO_TAGS) note(tagPlaces, tag, place);
       }
     };
     const confirmedAnswers = new Map<Trigger, boolean>();
