@@ -8,7 +8,6 @@
 //   4. prefilter: only sentences holding a lexicon word or a rule's trigger
 //      word are parsed, and only the rules they could trigger are tried.
 
-import nlp from 'compromise';
 import { FRAMES, LEXICON_FILES, RULE_FILES, SPELLINGS } from '../rules';
 import { PupilNameMatcher } from './names/pupils';
 import { CombinedRosterLookup, HashedRosterLookup, PlainRosterLookup } from './names/roster-lookup';
@@ -20,8 +19,9 @@ import { CATEGORY_SECTIONS, CATEGORY_SEVERITY, PUPIL_NAME_BY_ROLE } from './poli
 import { englishTemplate, findingMessageId } from './i18n/finding-messages';
 import { compromiseKnowsWord, isCommonWord } from './rules/english';
 import wordGuard from './rules/word-guard.json';
-import { RuleSet, type CompiledRule, type Eligibility, type TermLike } from './rules/ruleset';
-import { matchTerms, type MatchTerm, type ParsedWindow } from './rules/start-positions';
+import { RuleSet, type CompiledRule, type Eligibility } from './rules/ruleset';
+import { matchTerms } from './rules/start-positions';
+import { parseText, splitNeedsTagger, type MatchTerm } from './text/compromise';
 import { normalise, originalSpan, type KnownWord, type NormalisedText } from './text/normalise';
 import { tokenise, type Sentence, type Token } from './text/tokens';
 import { findProfanity } from './profanity';
@@ -30,21 +30,6 @@ import type { ClassifierToken } from './classifier/features';
 import { PERSON_WORD, SCHOOL_WORD } from './classifier/features';
 import { isRole, type Category, type CheckConfig, type CheckOptions, type CheckTrace, type ClassifierModel, type Finding, type Role } from './types';
 
-/**
- * compromise's tagging steps. nlp(text) also runs the post-tagger, the chunker
- * and more: together about 4x the cost, and on the dev corpus, HateCheck and
- * Davidson the findings were the same without them (measured when chosen).
- * 'index' must be recomputed after contractionTwo splits words.
- */
-const TAGGING_STEPS = ['lexicon', 'preTagger', 'contractionTwo', 'index'];
-/**
- * The words whose splitting by compromise's contractionTwo depends on the
- * tagger's tags: an ending 's ("he's" → he is / he has / possessive) or 'd
- * (would / had), and "ain't". (compromise reads any of these marks as an
- * apostrophe; "don't", "I'm" or "we'll" are split earlier, without tags.) A
- * window holding one is always tagged.
- */
-const SPLIT_NEEDS_TAGS = /['‘’‛❛❜][sd](?![\p{L}\p{N}])|\bain['‘’‛❛❜]?t\b/iu;
 /** Long sentences are parsed in windows of this many words either side of a trigger word. */
 const WINDOW_WORDS = 10;
 /** No parse covers more words than this, however dense the trigger words. */
@@ -462,10 +447,6 @@ interface Mentions {
   groups: Array<{ firstToken: number; lastToken: number }>;
 }
 
-interface DocTerm extends TermLike {
-  offset?: { start: number; length: number };
-}
-
 function runRules(
   { rules: eligible, corrections, mayMatch }: Eligibility,
   text: string,
@@ -476,18 +457,14 @@ function runRules(
   trace?: RuleTrace[],
 ): RawFinding[] {
   const slice = text.slice(window.start, window.end);
-  // Tokenise and tag, but skip the chunker and the other full-parse steps the
-  // rules do not use: about a third of the cost of nlp(text) for the same tags.
-  const doc = nlp.tokenize(slice);
   // The tagger is most of the cost of a parse. When no pattern that could run here reads its
   // tags (most need only words and our own lexicon tags) and no word is left for contractionTwo to
   // split by them, skipping it changes nothing the rules can see.
   const tagsNeeded =
-    SPLIT_NEEDS_TAGS.test(slice) ||
+    splitNeedsTagger(slice) ||
     eligible.some((r) => r.patterns.some((p) => rules.needsTagger(p)) || r.unless.some((u) => mayMatch(u) && rules.needsTagger(u.parsed)));
-  doc.compute(tagsNeeded ? TAGGING_STEPS : ['index']);
-  doc.compute('offset');
-  const terms = (doc.docs as DocTerm[][]).flat();
+  const parse = parseText(slice, tagsNeeded);
+  const terms = parse.terms;
   rules.tagTerms(terms, corrections);
   tagMentions(terms, window, tokens, mentions.school, ['School', 'Organization']);
   tagMentions(terms, window, tokens, mentions.pupils, ['Pupil', 'Person']);
@@ -495,8 +472,7 @@ function runRules(
   tagMentions(terms, window, tokens, mentions.groups, ['GroupReference']);
   // A per-sentence set of words and tags (ours included, so it comes last): compromise then skips
   // a pattern at once when a word or tag it needs is missing, instead of trying it at every word.
-  doc.compute('cache');
-  const parsed = doc as unknown as ParsedWindow;
+  const parsed = parse.sealed();
 
   const found: RawFinding[] = [];
   // Frames such as counter-speech are shared by many rules: answer each once per sentence.
@@ -564,7 +540,7 @@ function matchSpan(matched: readonly MatchTerm[], text: string): { start: number
 
 /** Marks the terms of names found by the name matchers, so rules can say #Pupil, #Staff or #School. */
 function tagMentions(
-  terms: DocTerm[],
+  terms: MatchTerm[],
   window: Window,
   tokens: readonly Token[],
   mentions: Array<{ firstToken: number; lastToken: number }>,

@@ -2,7 +2,7 @@
 // It reads compromise's built-in lexicon (a plain word → tag table: no parse
 // is needed) and our list of first names that are also words.
 
-import nlp from 'compromise';
+import { lexiconTagsOf } from '../text/compromise';
 import wordLikeFirstNames from '../../rules/lexicon/word-like-first-names.json';
 
 const GIVEN_NAME_TAGS = new Set(['FirstName', 'MaleName', 'FemaleName']);
@@ -12,21 +12,14 @@ const BASE_VERB_TAGS = new Set(['Infinitive', 'Copula', 'Modal', 'Auxiliary']);
 const COMMON_BASE_VERBS = new Set(['be', 'go', 'have', 'do', 'get', 'come', 'see', 'make', 'take', 'know', 'need', 'want', 'try', 'look', 'win', 'help', 'never', 'not', 'you', 'u', 'i', 'we', 'they', 'he', 'she', 'it', 'definitely', 'probably']);
 
 export class WordKnowledge {
-  private readonly lexicon: Record<string, string | string[]>;
   private readonly wordLike: Set<string>;
 
   constructor() {
-    // compromise's typings describe world() as a bare object; the lexicon is a documented part of it.
-    const world = nlp.world() as { model: { one: { lexicon: Record<string, string | string[]> } } };
-    this.lexicon = world.model.one.lexicon;
     this.wordLike = new Set(wordLikeFirstNames.names);
   }
 
-  private tagsOf(word: string): string[] {
-    // An own entry only: "constructor" must not find Object's.
-    if (!Object.prototype.hasOwnProperty.call(this.lexicon, word)) return [];
-    const tag = this.lexicon[word];
-    return Array.isArray(tag) ? tag : [tag];
+  private tagsOf(word: string): readonly string[] {
+    return lexiconTagsOf(word) ?? [];
   }
 
   /** "grace", "will", "summer": a first name that is also an everyday word. */

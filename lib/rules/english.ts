@@ -4,7 +4,7 @@
 // misspelling and compound readings would otherwise get wrong
 // (lib/rules/word-guard.json, from scripts/word-guard.ts).
 
-import nlp from 'compromise';
+import { lexiconTagsOf } from '../text/compromise';
 
 /** Suffixes of regular inflections, and whether the stem may have lost an "e" ("scoring"). */
 const INFLECTIONS: Array<[string, boolean]> = [
@@ -13,14 +13,7 @@ const INFLECTIONS: Array<[string, boolean]> = [
 
 const NAME_TAGS = new Set(['FirstName', 'MaleName', 'FemaleName', 'LastName', 'Person', 'ProperNoun', 'Place', 'City', 'Country', 'Region']);
 
-let lexicon: Record<string, string | string[]> | undefined;
-
-function tagsOf(lower: string): string[] | undefined {
-  lexicon ??= (nlp.world() as { model: { one: { lexicon: Record<string, string | string[]> } } }).model.one.lexicon;
-  if (!Object.prototype.hasOwnProperty.call(lexicon, lower)) return undefined;
-  const tags = lexicon[lower];
-  return Array.isArray(tags) ? tags : [tags];
-}
+const tagsOf = lexiconTagsOf;
 
 function inLexicon(lower: string): boolean {
   return tagsOf(lower) !== undefined;

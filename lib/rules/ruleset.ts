@@ -2,7 +2,7 @@
 // the lexicons, a trigger per rule for the prefilter, and the match step that
 // runs on a compromise parse of one sentence.
 
-import nlp from 'compromise';
+import { PARSER_TAGS, contractionTable, parseMatchPattern, type ParsedPattern } from '../text/compromise';
 import type { Role } from '../types';
 import type { Token } from '../text/tokens';
 import { confirmationsOf, parsePattern, requirementsOf, sequenceOf, type Trigger } from './pattern';
@@ -21,8 +21,7 @@ const GROUP_PRONOUNS = new Set(['they', 'them', 'their', 'theirs', 'themselves',
 /** …and the ones that can name it as the subject of "are": "they are Muslims after all". */
 const SUBJECT_PRONOUNS = new Set(['they', 'these', 'those', "they're", 'theyre']);
 
-/** A match pattern parsed once: compromise re-parses a string on every call, at ~30x the cost of the match. */
-export type ParsedPattern = ReturnType<typeof nlp.parseMatch>;
+export type { ParsedPattern };
 
 export interface CompiledRule {
   rule: Rule;
@@ -118,15 +117,10 @@ function lookAheadIntoGroups(regs: MatchReg[]): void {
 }
 
 /** compromise's own contraction table ("gonna" → going, to; "im" → i, am) and aliases ("plz" → please). */
-let contractionTable: Map<string, string[]> | undefined;
+let contractions: Map<string, string[]> | undefined;
 function contractionsOf(lower: string): string[] | undefined {
-  if (!contractionTable) {
-    const model = (nlp.world() as { model: { one: { contractions: Array<{ word?: string; out: string[] }>; aliases: Record<string, string> } } }).model.one;
-    contractionTable = new Map();
-    for (const c of model.contractions) if (c.word) contractionTable.set(c.word.toLowerCase(), c.out.map((w) => w.toLowerCase()));
-    for (const [word, alias] of Object.entries(model.aliases)) contractionTable.set(word, [alias]);
-  }
-  return contractionTable.get(lower);
+  contractions ??= contractionTable();
+  return contractions.get(lower);
 }
 
 /** What an apostrophe ending may stand for ("'s" is "is", "has" or "us" in "let's"). */
@@ -474,7 +468,7 @@ export class RuleSet {
 
   private readonly taggerNeeds = new WeakMap<object, boolean>();
   /** compromise's own tags. One of ours may share a name ("School"), and then compromise sets it too. */
-  private readonly parserTags = new Set(Object.keys((nlp.world() as unknown as { model: { one: { tagSet: object } } }).model.one.tagSet));
+  private readonly parserTags = PARSER_TAGS;
   /**
    * Does a parsed pattern read anything compromise's tagger decides: one of
    * its tags (#Noun, #Person), an @method, a chunk? If no pattern that could
@@ -868,7 +862,7 @@ function withinReach(next: readonly number[], before: readonly number[], gap: nu
 
 /** A rule's pattern as the engine runs it: longest alternatives first, wildcards able to see into groups. */
 export function parseForMatch(pattern: string): ParsedPattern {
-  const parsed = nlp.parseMatch(longestAlternativesFirst(pattern));
+  const parsed = parseMatchPattern(longestAlternativesFirst(pattern));
   lookAheadIntoGroups(parsed as unknown as MatchReg[]);
   return parsed;
 }

@@ -15,7 +15,9 @@
 // parsed patterns and terms); the version is pinned, and the engine's tests
 // compare whole findings, so a change there shows at once.
 
-import nlp from 'compromise';
+import { compromiseMatch, type MatchTerm, type ParsedWindow } from '../text/compromise';
+
+export type { MatchTerm, ParsedWindow };
 
 /** The parts of a parsed pattern term (a "reg") this file reads. */
 interface Reg {
@@ -34,35 +36,6 @@ interface Reg {
   fuzzy?: boolean;
   id?: unknown;
   [other: string]: unknown;
-}
-
-/** The parts of a compromise term this file reads. */
-export interface MatchTerm {
-  text: string;
-  normal: string;
-  machine?: string | null;
-  implicit?: string;
-  root?: string;
-  alias?: string[];
-  tags: Set<string>;
-  offset?: { start: number; length: number };
-}
-
-/** The parts of a compromise document (View) this file reads. */
-export interface ParsedWindow {
-  docs: MatchTerm[][];
-  _cache?: Array<Set<string>>;
-}
-
-type RunMatch = (
-  docs: MatchTerm[][],
-  todo: { regs: Reg[]; justOne?: boolean },
-  cache?: Array<Set<string> | undefined>,
-) => { ptrs: number[][] };
-
-const runMatch = (nlp.world() as unknown as { methods: { one: { match?: RunMatch } } }).methods.one.match!;
-if (typeof runMatch !== 'function') {
-  throw new Error('Second Thought needs compromise 14 (methods.one.match is missing): reinstall the pinned version with npm ci.');
 }
 
 /** Where a pattern can start: a word or tag its first term needs, or anywhere. */
@@ -168,7 +141,7 @@ export function matchTerms(window: ParsedWindow, pattern: unknown, justOne = fal
   const docs = window.docs;
   const found: MatchTerm[][] = [];
   if (!start) {
-    for (const [n, from, to] of runMatch(docs, { regs, justOne }, window._cache).ptrs) found.push(docs[n].slice(from, to));
+    for (const [n, from, to] of compromiseMatch(docs, { regs, justOne }, window._cache).ptrs) found.push(docs[n].slice(from, to));
     return found;
   }
   for (let n = 0; n < docs.length; n++) {
@@ -177,7 +150,7 @@ export function matchTerms(window: ParsedWindow, pattern: unknown, justOne = fal
     for (let i = 0; i < terms.length; i++) {
       if (terms.length - i < minLength) break;
       if (!canStart(terms[i], start)) continue;
-      const ptr = runMatch([terms.slice(i)], { regs: anchored }).ptrs[0];
+      const ptr = compromiseMatch([terms.slice(i)], { regs: anchored }).ptrs[0];
       if (!ptr) continue;
       found.push(terms.slice(i + ptr[1], i + ptr[2]));
       if (justOne) return found;
