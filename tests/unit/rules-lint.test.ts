@@ -71,18 +71,18 @@ describe('rule files', () => {
       if (rule.phrases !== undefined) {
         it('has phrases that compile into patterns the prefilter can find', () => {
           expect(Array.isArray(rule.phrases), 'phrases must be a list of strings').toBe(true);
-          for (const phrase of rule.phrases ?? []) {
-            expect(typeof phrase, `${JSON.stringify(phrase)} must be a string in quotes`).toBe('string');
-            // compilePhrase refuses anything it cannot compile, or that no uncommon word or tag would find, and says what to write instead.
-            let problem = '';
+          // compilePhrase refuses anything it cannot compile, or that no uncommon word or tag would find, and says what to write instead.
+          const problems = (rule.phrases ?? []).flatMap((phrase) => {
+            if (typeof phrase !== 'string') return [`Rule ${rule.id}: each phrase is text in double quotes, not ${JSON.stringify(phrase)}`];
             try {
               compilePhrase(phrase, lexiconTags);
+              return [];
             } catch (error) {
               if (!(error instanceof PhraseError)) throw error;
-              problem = error.message;
+              return [`Rule ${rule.id}, phrase “${phrase}”: ${error.message}`];
             }
-            expect(problem, `Rule ${rule.id}, phrase “${phrase}”: ${problem}`).toBe('');
-          }
+          });
+          expect(problems).toEqual([]);
         });
       }
     });
