@@ -6,6 +6,7 @@ import { PARSER_TAGS, contractionTable, parseMatchPattern, type ParsedPattern } 
 import type { Role } from '../types';
 import type { Token } from '../text/tokens';
 import { confirmationsOf, parsePattern, requirementsOf, sequenceOf, type Trigger } from './pattern';
+import { withPhrases } from './phrases';
 import type { FramesFile, LexiconFile, Rule, RuleFile } from './types';
 
 /**
@@ -230,7 +231,9 @@ export class RuleSet {
       }
     }
     for (const file of ruleFiles) {
-      for (const rule of file.rules) {
+      for (const written of file.rules) {
+        // A rule's plain phrases become patterns after its own, so everything below sees one list.
+        const rule = withPhrases(written, this.lexiconTags);
         const requirements = rule.patterns.map((p) => requirementsOf(p, this.lexiconTags).map((t) => this.shared(t)));
         const confirmations = rule.patterns.map((p) => confirmationsOf(p, this.lexiconTags).map((t) => this.shared(t)));
         const sequences = rule.patterns.map((p) => {

@@ -28,8 +28,19 @@ export interface Rule {
    * prefilter. Tags from rules/lexicon/*.json can be used like compromise's own
    * (#Insult, #SelfHarm…). Each pattern needs at least one required lexicon tag
    * or uncommon literal word, which is how the prefilter finds it cheaply.
+   * May be empty when the rule has phrases.
    */
   patterns: string[];
+  /**
+   * The same, in plain words for people who do not write patterns (lib/rules/phrases.ts,
+   * docs/rules.md): "see/meet you/me at the [front/back] gate/gates after school".
+   * Words in order; `...` a gap of up to three words; `[word]` may be left out;
+   * `word/other` either word; `{insult}` any word of the lexicon tagged Insult.
+   * Each becomes a pattern after the rule's own, numbered on from them (rule#1…).
+   */
+  phrases?: string[];
+  /** Why what this rule catches is harmful, and what its `unless` leaves alone: for whoever maintains it, never shown to the writer. */
+  note?: string;
   /** Patterns that, anywhere in the same sentence, cancel the rule (negation, reporting, counter-speech). */
   unless?: string[];
   /** Named shared frames from rules/frames.json that cancel the rule (e.g. "counter-speech"). */

@@ -1,12 +1,13 @@
 // Lints the rule data itself: schema, unique ids, policy sections that exist,
 // tags that exist (compromise silently matches nothing for a misspelt tag),
-// a prefilter trigger for every pattern, and every file registered.
+// a prefilter trigger for every pattern, phrases that compile, and every file registered.
 import fs from 'node:fs';
 import path from 'node:path';
 import nlp from 'compromise';
 import { describe, expect, it } from 'vitest';
 import { CATEGORIES, POLICY_SECTION_IDS } from '../../lib';
 import { triggerOf, tagsIn } from '../../lib/rules/pattern';
+import { PhraseError, compilePhrase } from '../../lib/rules/phrases';
 import { ENGINE_TAGS } from '../../lib/rules/ruleset';
 import { FRAMES, LEXICON_FILES, RULE_FILES } from '../../rules';
 
@@ -51,7 +52,9 @@ describe('rule files', () => {
         for (const section of rule.policySections ?? []) expect(POLICY_SECTION_IDS).toContain(section);
         expect(rule.message.length).toBeGreaterThan(20);
         expect(rule.message).not.toMatch(/violation|detected/i);
-        expect(rule.patterns.length).toBeGreaterThan(0);
+        expect(Array.isArray(rule.patterns), 'patterns must be a list (it may be empty when the rule has phrases)').toBe(true);
+        expect(rule.patterns.length + (rule.phrases?.length ?? 0), 'a rule needs at least one pattern or phrase').toBeGreaterThan(0);
+        if (rule.note !== undefined) expect(typeof rule.note).toBe('string');
         for (const role of rule.roles ?? []) expect(['staff', 'pupil']).toContain(role);
       });
       it('has examples both ways', () => {
@@ -65,6 +68,23 @@ describe('rule files', () => {
         for (const pattern of rule.patterns) expect(triggerOf(pattern, lexiconTags), `no trigger in "${pattern}"`).toBeDefined();
         for (const frame of rule.unlessFrames ?? []) expect(Object.keys(FRAMES.frames)).toContain(frame);
       });
+      if (rule.phrases !== undefined) {
+        it('has phrases that compile into patterns the prefilter can find', () => {
+          expect(Array.isArray(rule.phrases), 'phrases must be a list of strings').toBe(true);
+          // compilePhrase refuses anything it cannot compile, or that no uncommon word or tag would find, and says what to write instead.
+          const problems = (rule.phrases ?? []).flatMap((phrase) => {
+            if (typeof phrase !== 'string') return [`Rule ${rule.id}: each phrase is text in double quotes, not ${JSON.stringify(phrase)}`];
+            try {
+              compilePhrase(phrase, lexiconTags);
+              return [];
+            } catch (error) {
+              if (!(error instanceof PhraseError)) throw error;
+              return [`Rule ${rule.id}, phrase “${phrase}”: ${error.message}`];
+            }
+          });
+          expect(problems).toEqual([]);
+        });
+      }
     });
   }
 

@@ -1,0 +1,96 @@
+// How well the rules' own examples cover their patterns, and how many
+// patterns are copied between rules (npm run rules:coverage; issue 14's
+// "every pattern earns its place").
+//
+// A pattern "fires by its own examples" when one of its rule's match examples,
+// checked by the engine, makes that pattern match without the rule's `unless`
+// or frames cancelling it. The engine's trace records every match by pattern
+// id and what cancelled it, so this needs no copy of the matching: it gives
+// the same answer as splitting each pattern into a one-pattern rule with the
+// same unless, frames and roles, since patterns match independently and a
+// cancellation applies to the whole rule.
+//
+// Counting findings instead would miss patterns: where two patterns of a
+// category match overlapping words, check() gives one finding (one per
+// category per place). Split rules counted by their findings give 490 of
+// 1,706 (issue 14's figure); the trace gives 538 for the same rules, and the
+// 48 more each match, uncancelled, beside another pattern's finding.
+
+import type { CheckTrace, Role } from '../types';
+import { patternsOf } from './phrases';
+import type { Rule } from './types';
+
+/** The rule patterns check() matched in a text, as its trace records them. */
+export type TraceRules = (text: string, role: Role) => CheckTrace['rules'];
+
+export interface PatternCoverage {
+  /** "threat/veiled#3", as findings and --explain name it. */
+  id: string;
+  pattern: string;
+  /** The phrase it was compiled from, for a phrase-made pattern. */
+  phrase?: string;
+  fired: boolean;
+}
+
+export interface RuleCoverage {
+  id: string;
+  patterns: PatternCoverage[];
+  /** How many of its patterns and `unless` patterns a rule above it already has, word for word. */
+  copies: number;
+}
+
+export interface CoverageReport {
+  /** Patterns across all rules, phrase-made ones included. */
+  patterns: number;
+  /** …of which fire on at least one of their rule's match examples. */
+  firedByOwnExamples: number;
+  /**
+   * Copies of a pattern or `unless` pattern in a rule after the first that has it,
+   * word for word (spaces aside): how many would go if each lived in one place.
+   * `unless` counts too, as a cancellation shared by rules belongs in a frame (issue 14's 399).
+   */
+  copiedAcrossRules: number;
+  rules: RuleCoverage[];
+}
+
+/** The id the engine gives a rule's pattern: its place in the rule's patterns, then its phrases, from 1. */
+export function patternId(ruleId: string, index: number): string {
+  return `${ruleId}#${index + 1}`;
+}
+
+/** A pattern as compared for copies: trimmed, with runs of spaces as one. */
+function comparable(pattern: string): string {
+  return pattern.trim().replace(/\s+/g, ' ');
+}
+
+/**
+ * Measures `rules` (in the order given) with the engine behind `traceRules`,
+ * which must be running these same rules. `tags` are the tags a phrase's {…}
+ * may name. Each match example is checked as the writer the rule is for (its
+ * first role, or a pupil), as tests/unit/rules-examples.test.ts checks it.
+ */
+export function measureCoverage(rules: readonly Rule[], tags: ReadonlySet<string>, traceRules: TraceRules): CoverageReport {
+  const report: CoverageReport = { patterns: 0, firedByOwnExamples: 0, copiedAcrossRules: 0, rules: [] };
+  const seen = new Set<string>();
+  for (const rule of rules) {
+    const role: Role = rule.roles?.[0] ?? 'pupil';
+    const fired = new Set<string>();
+    for (const example of rule.examples.match) {
+      for (const match of traceRules(example, role)) if (!match.cancelledBy) fired.add(match.patternId);
+    }
+    const written = rule.patterns.length;
+    const compiled = patternsOf(rule, tags);
+    const patterns = compiled.map((pattern, k): PatternCoverage => {
+      const id = patternId(rule.id, k);
+      return { id, pattern, ...(k >= written ? { phrase: rule.phrases![k - written] } : {}), fired: fired.has(id) };
+    });
+    const texts = new Set([...compiled, ...(rule.unless ?? [])].map(comparable));
+    const copies = [...texts].filter((text) => seen.has(text)).length;
+    for (const text of texts) seen.add(text);
+    report.rules.push({ id: rule.id, patterns, copies });
+    report.patterns += patterns.length;
+    report.firedByOwnExamples += patterns.filter((p) => p.fired).length;
+    report.copiedAcrossRules += copies;
+  }
+  return report;
+}

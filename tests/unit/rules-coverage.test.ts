@@ -1,0 +1,79 @@
+// npm run rules:coverage's measure (lib/rules/coverage.ts), on a tiny rule set
+// run by the real engine: which patterns their own examples fire, as the rule's
+// roles allow and through its `unless`, phrases included, and the copies.
+import { describe, expect, it, vi } from 'vitest';
+import { check, type CheckTrace } from '../../lib';
+import { measureCoverage } from '../../lib/rules/coverage';
+import { ENGINE_TAGS } from '../../lib/rules/ruleset';
+import type { LexiconFile, RuleFile } from '../../lib/rules/types';
+
+const TINY = vi.hoisted(() => {
+  const insults: LexiconFile = { tag: 'Insult', words: ['idiot', 'muppet'] };
+  const pupilRule: RuleFile['rules'][number] = {
+    id: 'bullying/tiny',
+    category: 'bullying',
+    message: 'This calls someone a name.',
+    patterns: [
+      'you #Insult', // #1 fires on "you idiot"
+      '(total|utter) #Insult', // #2 no example has it
+      'proper #Insult', // #3 matches only where "only joking" cancels it
+    ],
+    phrases: ['meet me at the gates'], // #4 fires
+    unless: ['only joking'],
+    examples: { match: ['you idiot', 'proper muppet only joking', 'meet me at the gates'], noMatch: [] },
+  };
+  const staffRule: RuleFile['rules'][number] = {
+    id: 'professional-distance/tiny',
+    category: 'professional-distance',
+    roles: ['staff'],
+    message: 'This calls someone a name.',
+    patterns: [
+      'you #Insult', // #1 a copy; fires on its example, checked as staff
+      'meet me at  the gates ', // #2 a copy of the phrase (spaces aside); no example
+    ],
+    unless: ['only joking'], // a copy
+    examples: { match: ['oi you muppet'], noMatch: [] },
+  };
+  return { insults, files: { 'tiny.json': { rules: [pupilRule, staffRule] } as RuleFile } };
+});
+
+vi.mock('../../rules', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('../../rules')>()),
+  RULE_FILES: TINY.files,
+  LEXICON_FILES: { 'lexicon/insults.json': TINY.insults },
+  FRAMES: { frames: {} },
+  SPELLINGS: {},
+}));
+
+const CONFIG = { schoolNames: [], pupilNames: [], staffNames: [], role: 'pupil' as const };
+const tags = new Set<string>([...ENGINE_TAGS, TINY.insults.tag]);
+const traceRules = (text: string, role: 'staff' | 'pupil'): CheckTrace['rules'] => {
+  const trace: CheckTrace = { rules: [], classifier: [] };
+  check(text, CONFIG, { role, trace });
+  return trace.rules;
+};
+
+describe('measureCoverage', () => {
+  const report = measureCoverage(TINY.files['tiny.json'].rules, tags, traceRules);
+
+  it('counts patterns, those their own examples fire, and the copies', () => {
+    expect({ patterns: report.patterns, firedByOwnExamples: report.firedByOwnExamples, copiedAcrossRules: report.copiedAcrossRules }).toEqual({
+      patterns: 6,
+      firedByOwnExamples: 3,
+      copiedAcrossRules: 3,
+    });
+  });
+
+  it('names each unfired pattern by the id the engine gives it, with the phrase a pattern came from', () => {
+    const unfired = report.rules.flatMap((r) => r.patterns.filter((p) => !p.fired).map((p) => p.id));
+    expect(unfired).toEqual(['bullying/tiny#2', 'bullying/tiny#3', 'professional-distance/tiny#2']);
+    expect(report.rules[0].patterns[3]).toMatchObject({ id: 'bullying/tiny#4', phrase: 'meet me at the gates', pattern: 'meet me at the gates', fired: true });
+    expect(report.rules.map((r) => r.copies)).toEqual([0, 3]);
+  });
+
+  it('checks a staff-only rule’s examples as staff', () => {
+    // As a pupil the staff rule is never tried, so its first pattern would not fire.
+    expect(traceRules('oi you muppet', 'pupil').map((r) => r.patternId)).toEqual(['bullying/tiny#1']);
+    expect(report.rules[1].patterns[0].fired).toBe(true);
+  });
+});
