@@ -490,8 +490,8 @@ function runRules(
     return at < 0 ? undefined : `${unlessOrigins[at]}: ${unless[at].source}`;
   };
   for (const compiled of eligible) {
-    const { rule, patterns, patternIndexes } = compiled;
-    const matches = patterns.flatMap((pattern, k) => matchTerms(parsed, pattern).map((terms) => ({ terms, patternId: `${rule.id}#${patternIndexes[k] + 1}` })));
+    const { rule, patterns, patternIndexes, patternIds } = compiled;
+    const matches = patterns.flatMap((pattern, k) => matchTerms(parsed, pattern).map((terms) => ({ terms, patternId: patternIds[patternIndexes[k]] })));
     // Most eligible rules match nothing; only a match is worth checking for a cancelling frame.
     if (matches.length === 0) continue;
     const cancelled = cancelledBy(compiled);

@@ -33,6 +33,8 @@ export interface CompiledRule {
   /** Per pattern, common words it also needs (checked after the index, never indexed). */
   confirmations: Trigger[][];
   patterns: ParsedPattern[];
+  /** Per pattern, its id ("threat/veiled#3"): a borrowed pattern keeps the id it has in the rule that owns it. */
+  patternIds: string[];
   /** Keyed by their source text, so a sentence's answer can be shared between rules. */
   unless: UnlessPattern[];
   /** For each cancelling pattern, where it comes from ("unless" or "frame counter-speech"), for explanations. */
@@ -230,34 +232,35 @@ export class RuleSet {
         }
       }
     }
-    for (const file of ruleFiles) {
-      for (const written of file.rules) {
-        // A rule's plain phrases become patterns after its own, so everything below sees one list.
-        const rule = withPhrases(written, this.lexiconTags);
-        const requirements = rule.patterns.map((p) => requirementsOf(p, this.lexiconTags).map((t) => this.shared(t)));
-        const confirmations = rule.patterns.map((p) => confirmationsOf(p, this.lexiconTags).map((t) => this.shared(t)));
-        const sequences = rule.patterns.map((p) => {
-          const { terms, gaps } = sequenceOf(p, this.lexiconTags);
-          return { terms: terms.map((t) => this.shared(t)), gaps };
-        });
-        const unlessSources = [...(rule.unless ?? [])];
-        const unlessOrigins = unlessSources.map(() => 'unless');
-        for (const name of rule.unlessFrames ?? []) {
-          for (const pattern of frames.frames[name]?.patterns ?? []) {
-            unlessSources.push(pattern);
-            unlessOrigins.push(`frame ${name}`);
-          }
+    // A rule's plain phrases become patterns after its own, so everything below sees one list.
+    const compiledRules = ruleFiles.flatMap((file) => file.rules).map((written) => withPhrases(written, this.lexiconTags));
+    const byId = new Map(compiledRules.map((rule) => [rule.id, rule]));
+    for (const own of compiledRules) {
+      const { rule, patternIds } = withBorrowedPatterns(own, byId);
+      const requirements = rule.patterns.map((p) => requirementsOf(p, this.lexiconTags).map((t) => this.shared(t)));
+      const confirmations = rule.patterns.map((p) => confirmationsOf(p, this.lexiconTags).map((t) => this.shared(t)));
+      const sequences = rule.patterns.map((p) => {
+        const { terms, gaps } = sequenceOf(p, this.lexiconTags);
+        return { terms: terms.map((t) => this.shared(t)), gaps };
+      });
+      const unlessSources = [...(rule.unless ?? [])];
+      const unlessOrigins = unlessSources.map(() => 'unless');
+      for (const name of rule.unlessFrames ?? []) {
+        for (const pattern of frames.frames[name]?.patterns ?? []) {
+          unlessSources.push(pattern);
+          unlessOrigins.push(`frame ${name}`);
         }
-        this.rules.push({
-          rule,
-          requirements,
-          sequences,
-          confirmations,
-          patterns: rule.patterns.map((p) => this.parsed(p)),
-          unless: unlessSources.map((source) => this.unlessPattern(source)),
-          unlessOrigins,
-        });
       }
+      this.rules.push({
+        rule,
+        requirements,
+        sequences,
+        confirmations,
+        patterns: rule.patterns.map((p) => this.parsed(p)),
+        patternIds,
+        unless: unlessSources.map((source) => this.unlessPattern(source)),
+        unlessOrigins,
+      });
     }
     this.indexPatterns();
     this.candidateMarks = new Uint32Array(this.patternRefs.length);
@@ -861,6 +864,28 @@ function withinReach(next: readonly number[], before: readonly number[], gap: nu
     if (q < before.length && before[q] <= p) out.push(p);
   }
   return out;
+}
+
+/**
+ * A rule with the patterns it borrows (patternsFrom) after its own, and each
+ * pattern's id: its place in the rule that owns it. Throws, naming the rule,
+ * when it borrows from a rule that does not exist or that borrows in turn.
+ */
+function withBorrowedPatterns(own: Rule, byId: ReadonlyMap<string, Rule>): { rule: Rule; patternIds: string[] } {
+  const ids = (rule: Rule): string[] => rule.patterns.map((_, k) => `${rule.id}#${k + 1}`);
+  if (!own.patternsFrom || own.patternsFrom.length === 0) return { rule: own, patternIds: ids(own) };
+  const lenders = own.patternsFrom.map((id) => {
+    const lender = byId.get(id);
+    if (!lender) throw new Error(`Rule ${own.id} borrows the patterns of ${id} (patternsFrom), but there is no rule with that id.`);
+    if (lender.patternsFrom && lender.patternsFrom.length > 0) {
+      throw new Error(`Rule ${own.id} borrows the patterns of ${id}, which borrows patterns itself: borrow from the rule that owns them.`);
+    }
+    return lender;
+  });
+  return {
+    rule: { ...own, patterns: [...own.patterns, ...lenders.flatMap((lender) => lender.patterns)] },
+    patternIds: [...ids(own), ...lenders.flatMap(ids)],
+  };
 }
 
 /** A rule's pattern as the engine runs it: longest alternatives first, wildcards able to see into groups. */

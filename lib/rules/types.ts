@@ -32,6 +32,15 @@ export interface Rule {
    */
   patterns: string[];
   /**
+   * Ids of rules whose patterns (and phrases) this rule also matches with, under
+   * its own category, message, unless and frames: one pattern serving two
+   * categories (an accusation against a teacher is both defamation and a
+   * risk to the school's name) is written once, in the rule that owns it.
+   * A match through a borrowed pattern is named by the owner's pattern id.
+   * The rule lent from must not borrow in turn.
+   */
+  patternsFrom?: string[];
+  /**
    * The same, in plain words for people who do not write patterns (lib/rules/phrases.ts,
    * docs/rules.md): "see/meet you/me at the [front/back] gate/gates after school".
    * Words in order; `...` a gap of up to three words; `[word]` may be left out;

@@ -329,3 +329,45 @@ describe('names are never split as run-together words', () => {
     expect(check('Mr Blackwood is a thief', config).map((f) => f.category)).toContain('defamation');
   });
 });
+
+describe('a rule that borrows another rule’s patterns (patternsFrom)', () => {
+  const ACCUSATION: Rule = {
+    id: 'defamation/test-accused',
+    category: 'defamation',
+    message: 'A test rule: an accusation against a teacher.',
+    patterns: ['#StaffRole (is|was) a #Crime'],
+    examples: { match: [], noMatch: [] },
+  };
+  const REPUTATION: Rule = {
+    id: 'reputation/test-accuses',
+    category: 'reputation',
+    message: 'A test rule: the same accusation, as harm to the school’s name.',
+    patterns: ['(this|our) school is a joke'],
+    patternsFrom: ['defamation/test-accused'],
+    unless: ['allegedly'],
+    examples: { match: [], noMatch: [] },
+  };
+  const LEXICONS = [
+    { tag: 'StaffRole', words: ['teacher'] },
+    { tag: 'Crime', words: ['thief'] },
+  ];
+  const set = new RuleSet([{ rules: [ACCUSATION, REPUTATION] }], LEXICONS, { frames: {} });
+  const eligibleIds = (text: string): string[] => set.eligibleRules(tokenise(text).tokens, new Map(), 'pupil').rules.map((r) => r.rule.id);
+
+  it('matches with its own patterns, then the lender’s, each named by the rule that owns it', () => {
+    const borrower = set.rules.find((r) => r.rule.id === 'reputation/test-accuses')!;
+    expect(borrower.patternIds).toEqual(['reputation/test-accuses#1', 'defamation/test-accused#1']);
+    expect(borrower.rule.patterns).toEqual(['(this|our) school is a joke', '#StaffRole (is|was) a #Crime']);
+    // Its own cancellations still apply to what it borrows; the lender's are its own business.
+    expect(borrower.unless.map((u) => u.source)).toEqual(['allegedly']);
+    expect(eligibleIds('the teacher is a thief')).toEqual(['defamation/test-accused', 'reputation/test-accuses']);
+  });
+
+  it('refuses to borrow from a rule that does not exist, or that borrows in turn, naming the rule', () => {
+    expect(() => new RuleSet([{ rules: [{ ...REPUTATION, patternsFrom: ['defamation/missing'] }] }], LEXICONS, { frames: {} })).toThrow(
+      /reputation\/test-accuses borrows the patterns of defamation\/missing .*no rule with that id/,
+    );
+    const chained: Rule = { ...ACCUSATION, id: 'defamation/chained', patternsFrom: ['reputation/test-accuses'] };
+    expect(() => new RuleSet([{ rules: [ACCUSATION, REPUTATION, chained] }], LEXICONS, { frames: {} })).toThrow(/borrows patterns itself/);
+  });
+});

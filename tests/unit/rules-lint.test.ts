@@ -53,7 +53,13 @@ describe('rule files', () => {
         expect(rule.message.length).toBeGreaterThan(20);
         expect(rule.message).not.toMatch(/violation|detected/i);
         expect(Array.isArray(rule.patterns), 'patterns must be a list (it may be empty when the rule has phrases)').toBe(true);
-        expect(rule.patterns.length + (rule.phrases?.length ?? 0), 'a rule needs at least one pattern or phrase').toBeGreaterThan(0);
+        expect(rule.patterns.length + (rule.phrases?.length ?? 0) + (rule.patternsFrom?.length ?? 0), 'a rule needs at least one pattern or phrase, or borrows some').toBeGreaterThan(0);
+        for (const id of rule.patternsFrom ?? []) {
+          const lender = allRules.find((r) => r.id === id);
+          expect(lender, `${rule.id} borrows the patterns of ${id}, which is not a rule`).toBeDefined();
+          expect(lender?.patternsFrom ?? [], `${rule.id} borrows from ${id}, which borrows in turn: borrow from the rule that owns the patterns`).toEqual([]);
+          expect(id, 'a rule cannot borrow its own patterns').not.toBe(rule.id);
+        }
         if (rule.note !== undefined) expect(typeof rule.note).toBe('string');
         for (const role of rule.roles ?? []) expect(['staff', 'pupil']).toContain(role);
       });
