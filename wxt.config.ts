@@ -2,7 +2,7 @@ import path from 'node:path';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { CLASSIFIER_PACKAGE_PATH } from './utils/classifier-file';
-import { normaliseHost, siteEntryProblem } from './utils/admin-settings';
+import { normaliseHost, siteEntryProblem } from './settings/admin-settings';
 
 // The public half of the signing key. It fixes the extension ID for unpacked
 // and self-hosted builds, so managed policy can name the extension:

@@ -6,17 +6,9 @@
 
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { chooseLocale, I18n, languageTagFor, translateFrom, type Catalogue, type Locale, type Translate } from '@/components/i18n';
-import { layerSettings } from '@/components/settings/model';
-import type { SettingsPort } from '@/components/settings/port';
-
-export interface PageLanguageDeps {
-  port: Pick<SettingsPort, 'read' | 'watch'>;
-  /** A locale's messages.json, as packaged. */
-  loadCatalogue(locale: Locale): Promise<Catalogue>;
-  /** The browser's language, then the person's preferred ones. */
-  browserLanguages(): readonly string[];
-}
+import { chooseLocale, I18n, languageTagFor, translateFrom, type Locale, type Translate } from '@/components/i18n';
+import { layerSettings } from '@/settings/page-view';
+import type { PageLanguageDeps } from '@/settings/port';
 
 /** The translator for the page, once its language is known; it changes when the setting does. */
 export function usePageLanguage({ port, loadCatalogue, browserLanguages }: PageLanguageDeps): Translate | undefined {

@@ -11,7 +11,7 @@ import { access, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { hashRoster } from '../lib/names/roster-hash';
-import { LANGUAGE_CHOICES, MANAGED_SCHEMA, normaliseHost, policyLimitProblems, schemaProblems, type AdminSettingKey, type LanguageChoice } from '../utils/admin-settings';
+import { LANGUAGE_CHOICES, MANAGED_SCHEMA, normaliseHost, policyLimitProblems, schemaProblems, type AdminSettingKey, type LanguageChoice } from '../settings/admin-settings';
 import { CsvError } from './lib/csv';
 import { DEFAULT_IDS, EXTENSION_ID_PATTERN } from './lib/extension-ids';
 import {

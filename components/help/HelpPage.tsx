@@ -6,9 +6,9 @@ import { useEffect, useState } from 'preact/hooks';
 import { useT } from '@/components/i18n';
 import { nationalSupportLines, supportLinesFrom } from '@/components/nudge/copy';
 import { SupportList } from '@/components/nudge/SupportList';
-import { layerSettings, type SettingsView } from '@/components/settings/model';
-import type { SettingsPort } from '@/components/settings/port';
-import { supportContactFrom } from '@/utils/settings';
+import { layerSettings, type SettingsView } from '@/settings/page-view';
+import type { SettingsPort } from '@/settings/port';
+import { supportContactFrom } from '@/settings/layers';
 
 export function HelpPage({ port, builtInPolicyUrl }: { port: Pick<SettingsPort, 'read' | 'watch'>; builtInPolicyUrl: string }) {
   const t = useT();

@@ -6,17 +6,17 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { hashRoster } from '@/lib/names/roster-hash';
 import { CATEGORIES, POLICY_SECTION_IDS, type Category, type CheckConfig, type Finding, type Role } from '@/lib/types';
 import { pupilNamesFromCsv } from '@/scripts/lib/roster-csv';
-import { CATEGORY_MODES, describeProblem, LANGUAGE_CHOICES, type CategoryMode, type LanguageChoice } from '@/utils/admin-settings';
+import { CATEGORY_MODES, describeProblem, LANGUAGE_CHOICES, type CategoryMode, type LanguageChoice } from '@/settings/admin-settings';
 import { localiseFinding } from '@/lib/i18n/finding-messages';
-import { matchPatternsFor, nudgeSettingsFor } from '@/utils/settings';
+import { matchPatternsFor, nudgeSettingsFor } from '@/settings/layers';
 import { ListField, LockedNote, TextField } from './fields';
 import { messageKeyFor, useT } from '@/components/i18n';
-import { categoryMode, isLocked, layerSettings, settingsFromImport, withLocalChange, type EditableKey, type SettingsView } from './model';
-import type { SettingsPort } from './port';
-import type { BuiltInSite } from './site-status';
+import { categoryMode, isLocked, layerSettings, settingsFromImport, withLocalChange, type EditableKey, type SettingsView } from '@/settings/page-view';
+import type { SettingsPort } from '@/settings/port';
+import type { BuiltInSite } from '@/settings/site-status';
 import { TryPost, type CheckDraft } from './TryPost';
 import { useSitesWaiting } from './site-access';
-import { checkTimeLimit, fieldProblemText, nameList, optionalAnchor, optionalEmail, optionalHttpsUrl, pupilList, schoolNameList, siteHost, type FieldProblem } from './validate';
+import { checkTimeLimit, fieldProblemText, nameList, optionalAnchor, optionalEmail, optionalHttpsUrl, pupilList, schoolNameList, siteHost, type FieldProblem } from '@/settings/field-checks';
 
 export interface OptionsProps {
   port: SettingsPort;

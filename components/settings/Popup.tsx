@@ -5,12 +5,12 @@
 import { useEffect, useState } from 'preact/hooks';
 import { CATEGORIES } from '@/lib/types';
 import { messageKeyFor, useT } from '@/components/i18n';
-import { layerSettings, type SettingsView } from './model';
-import { countsThisWeek } from './nudge-counts';
-import type { PopupPort } from './port';
-import { siteStatus, type BuiltInSite, type SiteStatus } from './site-status';
+import { layerSettings, type SettingsView } from '@/settings/page-view';
+import { countsThisWeek } from '@/settings/nudge-counts';
+import type { PopupPort } from '@/settings/port';
+import { siteStatus, type BuiltInSite, type SiteStatus } from '@/settings/site-status';
 import { useSitesWaiting } from './site-access';
-import { describeProblem } from '@/utils/admin-settings';
+import { describeProblem } from '@/settings/admin-settings';
 
 // The popup is small: the first few problems, and the settings page for the rest.
 const REJECTED_SHOWN = 3;

@@ -5,7 +5,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useT } from '@/components/i18n';
-import { fieldProblemText, type Check, type FieldProblem } from './validate';
+import { fieldProblemText, type Check, type FieldProblem } from '@/settings/field-checks';
 
 export function LockedNote({ id }: { id: string }) {
   const t = useT();

@@ -1,8 +1,8 @@
 // Which of the school's extra sites Second Thought may not check yet, for the
 // options page and the popup.
 import { useEffect, useState } from 'preact/hooks';
-import { matchPatternsFor } from '@/utils/settings';
-import type { SettingsPort } from './port';
+import { matchPatternsFor } from '@/settings/layers';
+import type { SettingsPort } from '@/settings/port';
 
 /**
  * The extra sites Second Thought may not check yet. The extension holds host

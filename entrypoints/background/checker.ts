@@ -6,7 +6,7 @@ import { POLICY_SECTION_IDS, type Category, type Finding, type PolicySectionId, 
 import { chooseLocale, pickMessages, translateFrom, type Catalogue, type Locale, type Translate } from '@/lib/i18n/translate';
 import { localiseFinding } from '@/lib/i18n/finding-messages';
 import { isRequest, policySectionUrl, type CheckReply, type NudgeWords, type UncheckedPolicy, type WarmUpReply } from '@/utils/messages';
-import { configFrom, isSiteDisabled, modeFor, nudgeSettingsFor, uncheckedChoiceFor, type LayeredSettings, type Settings, type SiteDomains } from '@/utils/settings';
+import { configFrom, isSiteDisabled, modeFor, nudgeSettingsFor, uncheckedChoiceFor, type LayeredSettings, type Settings, type SiteDomains } from '@/settings/layers';
 import type { EngineHost } from './engine-host';
 import { createRateLimit, type RateLimit } from './rate-limit';
 

@@ -6,7 +6,7 @@
 import type { CheckConfig, Role } from '@/lib/types';
 import { createCheckPool, type CheckPool } from '@/utils/engine-worker/pool';
 import type { EngineOutcome, WorkerLike } from '@/utils/engine-worker/protocol';
-import { DEFAULT_CHECK_TIME_LIMIT_MS as DEFAULT_BUDGET_MS } from '@/utils/admin-settings';
+import { DEFAULT_CHECK_TIME_LIMIT_MS as DEFAULT_BUDGET_MS } from '@/settings/admin-settings';
 
 export interface EngineHost {
   /** New settings, and the time one check may take. */

@@ -6,7 +6,7 @@
 // Permissions) declares its sites in the manifest instead, so they are guarded
 // from start-up and need nothing from here.
 import { browser } from 'wxt/browser';
-import { matchPatternsFor, siteEntryCovers, siteEntryOfPattern } from '@/utils/settings';
+import { matchPatternsFor, siteEntryCovers, siteEntryOfPattern } from '@/settings/layers';
 
 const SCRIPT_ID = 'second-thought-extra-sites';
 // The built content script (entrypoints/composer.content), reused as-is.

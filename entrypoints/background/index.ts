@@ -2,29 +2,19 @@
 // (./engine-host.ts), so a slow check never holds up this background or other
 // tabs, and can be abandoned; compromise is never loaded here or in pages.
 import { browser } from 'wxt/browser';
-import { storage } from 'wxt/utils/storage';
-import { NUDGE_COUNTS_KEY, SAID_WRONG_COUNTS_KEY, addNudge } from '@/components/settings/nudge-counts';
 import type { Catalogue, Locale } from '@/lib/i18n/translate';
 import type { WorkerLike } from '@/utils/engine-worker/protocol';
 import { DEFAULT_STARTUP_MS } from '@/utils/engine-worker/pool';
-import { loadSettings, watchSettings } from '@/utils/settings';
+import { loadSettings, nudgeCounter, watchSettings } from '@/settings/browser-port';
 import { BUILT_IN_SITES } from '@/utils/sites';
 import { createChecker } from './checker';
-import type { Category } from '@/lib/types';
 import { CHECK_WORKER_PATH, offscreenEngineHost, poolEngineHost, type EngineHost, type EngineHostRequest } from './engine-host';
 import { syncExtraSites } from './extra-sites';
 import { offscreenDocument } from './offscreen';
 
 export default defineBackground(() => {
   const getURL = browser.runtime.getURL as (path: string) => string;
-  let counting: Promise<unknown> = Promise.resolve();
-  // One write at a time, so two quick nudges (or a nudge and an answer to it) both count.
-  const countIn = (key: typeof NUDGE_COUNTS_KEY | typeof SAID_WRONG_COUNTS_KEY, categories: Category[]) => {
-    counting = counting
-      .then(() => storage.getItem(key))
-      .then((stored) => storage.setItem(key, addNudge(stored, categories)))
-      .catch((error: unknown) => console.warn('Second Thought: could not count a nudge:', error));
-  };
+  const { recordNudge, recordSaidWrong } = nudgeCounter();
 
   // Firefox's background page can start workers itself; Chrome's service worker cannot.
   const engine: EngineHost = import.meta.env.FIREFOX
@@ -41,8 +31,8 @@ export default defineBackground(() => {
     getURL,
     openTab: (url) => browser.tabs.create({ url }),
     builtInSites: BUILT_IN_SITES,
-    recordNudge: (categories) => countIn(NUDGE_COUNTS_KEY, categories),
-    recordSaidWrong: (categories) => countIn(SAID_WRONG_COUNTS_KEY, categories),
+    recordNudge,
+    recordSaidWrong,
     // The extension's own packaged file: the language the school chose, whatever the browser's (which cannot switch at run time).
     loadCatalogue: async (locale: Locale) => (await (await fetch(getURL(`/_locales/${locale}/messages.json`))).json()) as Catalogue,
     browserLanguages: () => [browser.i18n.getUILanguage(), ...(navigator.languages ?? [])],

@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { browserSettingsPort, extensionUrl, pageLanguage } from '@/components/settings/browser-port';
+import { browserSettingsPort, extensionUrl, pageLanguage } from '@/settings/browser-port';
 import { HelpPage } from '@/components/help/HelpPage';
 import { LocalisedPage } from '@/components/page-language';
 import { useT } from '@/components/i18n';

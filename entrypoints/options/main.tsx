@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { browserSettingsPort, extensionUrl, pageLanguage } from '@/components/settings/browser-port';
+import { browserSettingsPort, extensionUrl, pageLanguage } from '@/settings/browser-port';
 import { useT } from '@/components/i18n';
 import { LocalisedPage } from '@/components/page-language';
 import { Options } from '@/components/settings/Options';

@@ -5,7 +5,7 @@ import schoolPolicyText from '@/rules/policy/social-media-policy.txt?raw';
 import { parsePolicy, type PolicySection } from '@/lib/policy/parse-policy';
 import { useT } from '@/components/i18n';
 import { LocalisedPage } from '@/components/page-language';
-import { pageLanguage } from '@/components/settings/browser-port';
+import { pageLanguage } from '@/settings/browser-port';
 
 // The packaged copy of the school's policy, one anchor per section, so a
 // warning can link straight to policy.html#objective-5. The text is the

@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { browserPopupPort, pageLanguage } from '@/components/settings/browser-port';
+import { browserPopupPort, pageLanguage } from '@/settings/browser-port';
 import { LocalisedPage } from '@/components/page-language';
 import { Popup } from '@/components/settings/Popup';
 import { BUILT_IN_SITES } from '@/utils/sites';

@@ -2,7 +2,7 @@
 // management understands. Every function here is pure: settings in, file text out.
 
 import { randomUUID } from 'node:crypto';
-import { MANAGED_SCHEMA, type AdminSettingKey, type AdminSettings } from '../../utils/admin-settings';
+import { MANAGED_SCHEMA, type AdminSettingKey, type AdminSettings } from '../../settings/admin-settings';
 
 export type ManagedSettings = Partial<AdminSettings>;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { hashRoster } from '../../lib/names/roster-hash';
-import { cleanManagedSettings, normaliseHost, parseAdminSetting } from '../../utils/admin-settings';
+import { cleanManagedSettings, normaliseHost, parseAdminSetting } from '../../settings/admin-settings';
 
 describe('cleanManagedSettings', () => {
   it('keeps good settings and drops a whole setting for one bad item, as Chrome does', () => {

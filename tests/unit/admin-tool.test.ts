@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nameFormSet } from '../../lib/names/name-parts';
 import { hashNameForm } from '../../lib/names/roster-hash';
-import { MANAGED_SCHEMA, schemaProblems, type ChromeSchema } from '../../utils/admin-settings';
+import { MANAGED_SCHEMA, schemaProblems, type ChromeSchema } from '../../settings/admin-settings';
 import { EXTENSION_PUBLIC_KEY, GECKO_ID } from '../../wxt.config';
 import { CHROME_EXTENSION_ID, extensionIdFromPublicKey, GECKO_EXTENSION_ID } from '../../scripts/lib/extension-ids';
 import { readPlist, readRegFile } from '../../scripts/lib/read-policy-files';

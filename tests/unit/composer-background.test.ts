@@ -8,7 +8,7 @@ import type { EngineHost } from '@/entrypoints/background/engine-host';
 import { createRateLimit } from '@/entrypoints/background/rate-limit';
 import type { EngineOutcome } from '@/utils/engine-worker/protocol';
 import { hashRoster } from '@/lib/names/roster-hash';
-import { isSiteDisabled, layerSettings, supportContactFrom } from '@/utils/settings';
+import { isSiteDisabled, layerSettings, supportContactFrom } from '@/settings/layers';
 import { BUILT_IN_SITES } from '@/utils/sites';
 import type { Finding } from '@/lib/types';
 import { createCheckClient } from '@/utils/composer/check-client';

@@ -6,10 +6,10 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { I18n, messageKeyFor, translateFrom, type MessageEntry } from '../../components/i18n';
 import { CY } from '../support/i18n';
 import { CATEGORIES, POLICY_SECTION_IDS } from '../../lib/types';
-import { CATEGORY_MODES } from '../../utils/admin-settings';
+import { CATEGORY_MODES } from '../../settings/admin-settings';
 import { BUILT_IN_SITES } from '../../utils/sites';
 import { Options } from '../../components/settings/Options';
-import type { SettingsPort } from '../../components/settings/port';
+import type { SettingsPort } from '../../settings/port';
 import type { CheckDraft } from '../../components/settings/TryPost';
 import type { Finding } from '../../lib/types';
 
@@ -367,8 +367,8 @@ describe('finding your way round the page', () => {
 });
 
 describe('the message file', () => {
-  const sources = ['Options.tsx', 'Popup.tsx', 'TryPost.tsx', 'fields.tsx', 'validate.ts'].map((name) =>
-    readFileSync(join(process.cwd(), 'components/settings', name), 'utf8'),
+  const sources = ['components/settings/Options.tsx', 'components/settings/Popup.tsx', 'components/settings/TryPost.tsx', 'components/settings/fields.tsx', 'settings/field-checks.ts'].map(
+    (path) => readFileSync(join(process.cwd(), path), 'utf8'),
   );
 
   it('has every message the pages ask for by name', () => {

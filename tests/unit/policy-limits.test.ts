@@ -4,9 +4,9 @@
 // wildcards on public suffixes, every rejection reported in plain words.
 import { describe, expect, it, vi } from 'vitest';
 import { hashRoster } from '@/lib/names/roster-hash';
-import { describeProblem, LIST_LIMITS, policyLimitProblems, schoolNameProblem, siteEntryProblem } from '@/utils/admin-settings';
+import { describeProblem, LIST_LIMITS, policyLimitProblems, schoolNameProblem, siteEntryProblem } from '@/settings/admin-settings';
 import { CY } from '../support/i18n';
-import { layerSettings, uncheckedChoiceFor, type RejectedSetting } from '@/utils/settings';
+import { layerSettings, uncheckedChoiceFor, type RejectedSetting } from '@/settings/layers';
 
 const quietly = <T>(run: () => T): T => {
   const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});

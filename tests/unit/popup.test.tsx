@@ -4,11 +4,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { I18n, translateFrom, type MessageEntry } from '../../components/i18n';
-import { layerSettings } from '../../components/settings/model';
-import { addNudge, countsThisWeek, weekStarting } from '../../components/settings/nudge-counts';
+import { layerSettings } from '../../settings/page-view';
+import { addNudge, countsThisWeek, weekStarting } from '../../settings/nudge-counts';
 import { Popup } from '../../components/settings/Popup';
-import type { PopupPort } from '../../components/settings/port';
-import { siteStatus } from '../../components/settings/site-status';
+import type { PopupPort } from '../../settings/port';
+import { siteStatus } from '../../settings/site-status';
 
 // Paths from the project root: happy-dom gives import.meta.url an http: address. The messages
 // move to public/_locales once the manifest names en_GB as its default locale.

@@ -4,8 +4,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { hashRoster } from '@/lib/names/roster-hash';
-import { chromeManagedSchema, MANAGED_SCHEMA, type ChromeSchema } from '@/utils/admin-settings';
-import { configFrom, DEFAULT_SETTINGS, layerSettings, matchesSiteEntry, matchPatternsFor, modeFor, normaliseSite, siteEntryCovers, siteEntryOfPattern } from '@/utils/settings';
+import { chromeManagedSchema, MANAGED_SCHEMA, type ChromeSchema } from '@/settings/admin-settings';
+import { configFrom, DEFAULT_SETTINGS, layerSettings, matchesSiteEntry, matchPatternsFor, modeFor, normaliseSite, siteEntryCovers, siteEntryOfPattern } from '@/settings/layers';
 import { sitesNotInManifest } from '@/entrypoints/background/extra-sites';
 
 const quiet = () => vi.spyOn(console, 'warn').mockImplementation(() => {});

@@ -8,7 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Worker } from 'playwright-core';
 import { FIXTURE_HOSTS } from '../fixtures/catalogue';
-import type { AdminSettings } from '../../../utils/admin-settings';
+import type { AdminSettings } from '../../../settings/admin-settings';
 import { isRunning } from './processes';
 
 /** Fixed by the manifest key in wxt.config.ts. */
@@ -30,7 +30,7 @@ export const POLICY_FILE = join(POLICY_DIR, `second-thought-test-${process.pid}.
 
 /**
  * The extension's managed settings (storage.managed), as an admin writes them
- * (utils/admin-settings.ts). pupilNames is allowed only so a test can show the
+ * (settings/admin-settings.ts). pupilNames is allowed only so a test can show the
  * extension ignores plaintext names in policy.
  */
 export type ExtensionSettings = Partial<AdminSettings> & { pupilNames?: string[] };

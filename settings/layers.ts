@@ -5,8 +5,8 @@
 // by entry: Chrome drops a whole list for one bad item when the schema says so,
 // so the schema stays loose where that would hurt. Everything left out is
 // reported in plain words (`rejected`), for the options page and the popup.
-import { storage } from 'wxt/utils/storage';
-import { browser } from 'wxt/browser';
+// Pure, so the background, the pages and the tests share it; reading the
+// layers from the browser is settings/browser-port.ts's job.
 import { validateConfig, ConfigError } from '@/lib/config';
 import { CATEGORIES, POLICY_SECTION_IDS, type Category, type CheckConfig, type Finding, type PolicySectionId, type Role } from '@/lib/types';
 import type { NudgeMode, NudgeSettings, SupportContact } from '@/utils/messages';
@@ -29,7 +29,7 @@ import {
   type SettingProblem,
   type CategoryMode,
   type CategoryModes,
-} from '@/utils/admin-settings';
+} from './admin-settings';
 
 export interface Settings extends AdminSettings {
   /**
@@ -314,38 +314,6 @@ export function layerSettings(
     }
   }
   return { settings, sources, rejected };
-}
-
-/** Settings made on this device (the options page writes here). */
-export const localSettings = storage.defineItem<Partial<Record<SettingKey, unknown>>>('local:settings', {
-  fallback: {},
-});
-
-async function readManaged(): Promise<Record<string, unknown>> {
-  try {
-    // Throws in Firefox when no policy is installed, and is missing in Safari.
-    return ((await browser.storage.managed?.get()) ?? {}) as Record<string, unknown>;
-  } catch {
-    return {};
-  }
-}
-
-export async function loadSettings(): Promise<LayeredSettings> {
-  const [managed, local] = await Promise.all([readManaged(), localSettings.getValue()]);
-  return layerSettings(managed, local ?? {});
-}
-
-/**
- * Calls back when any layer changes. Chrome reports managed changes here without
- * a reload; Firefox never does (its policies are read when it starts), so there
- * the settings read at start-up are the school's.
- */
-export function watchSettings(onChange: () => void): () => void {
-  const listener = (_changes: unknown, area: string) => {
-    if (area === 'managed' || area === 'local') onChange();
-  };
-  browser.storage.onChanged.addListener(listener);
-  return () => browser.storage.onChanged.removeListener(listener);
 }
 
 /** The engine's configuration from the settings. */

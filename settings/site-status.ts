@@ -1,7 +1,7 @@
 // Whether Second Thought is active on a tab's site, and why, for the popup.
 
-import { isSiteDisabled, matchesSiteEntry } from '@/utils/settings';
-import type { SettingsView } from './model';
+import { isSiteDisabled, matchesSiteEntry } from './layers';
+import type { SettingsView } from './page-view';
 
 export interface BuiltInSite {
   id: string;

@@ -2,6 +2,8 @@
 // the components run in happy-dom tests with a fake and in the extension with
 // browser-port.ts.
 
+import type { Catalogue, Locale } from '@/lib/i18n/translate';
+
 export interface StoredSettings {
   /** storage.managed, as the browser gives it (unchecked). */
   managed: unknown;
@@ -28,7 +30,7 @@ export interface SettingsPort {
 export interface PopupPort extends SettingsPort {
   /** The address of the tab the popup was opened over (activeTab), if any. */
   activeTabUrl(): Promise<string | undefined>;
-  /** Stored nudge counts (see nudge-counts.ts), unchecked. */
+  /** Stored nudge counts (see ./nudge-counts.ts), unchecked. */
   nudgeCounts(): Promise<unknown>;
   /** Stored counts of warnings people said were wrong, the same shape. */
   saidWrongCounts?(): Promise<unknown>;
@@ -37,4 +39,13 @@ export interface PopupPort extends SettingsPort {
   openHelp?(): void;
   /** The extension's own copy of the policy, for when the school gave no address. */
   builtInPolicyUrl: string;
+}
+
+/** What a page needs to speak the school's language (components/page-language.tsx). */
+export interface PageLanguageDeps {
+  port: Pick<SettingsPort, 'read' | 'watch'>;
+  /** A locale's messages.json, as packaged. */
+  loadCatalogue(locale: Locale): Promise<Catalogue>;
+  /** The browser's language, then the person's preferred ones. */
+  browserLanguages(): readonly string[];
 }

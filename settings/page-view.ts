@@ -3,8 +3,8 @@
 // Pure, so it can be tested without a browser.
 
 import { CATEGORIES, type Category, type Role } from '@/lib/types';
-import { ADMIN_SETTING_KEYS, DEFAULT_ADMIN_SETTINGS, MANAGED_SCHEMA, schemaProblems, type AdminSettings, type CategoryMode } from '@/utils/admin-settings';
-import { layerSettings as layerInForce, type RejectedSetting } from '@/utils/settings';
+import { ADMIN_SETTING_KEYS, DEFAULT_ADMIN_SETTINGS, MANAGED_SCHEMA, schemaProblems, type AdminSettings, type CategoryMode } from './admin-settings';
+import { layerSettings as layerInForce, type RejectedSetting } from './layers';
 
 /** Everything a person can set here: the school's settings plus a teacher's own plaintext roster. */
 export interface EditableSettings extends AdminSettings {
@@ -46,7 +46,7 @@ const asRecord = (value: unknown): Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 
 /**
- * The same layering the background checks with (utils/settings.ts), so the page
+ * The same layering the background checks with (./layers.ts), so the page
  * shows what is in force: the school's value, else this device's, else the
  * default; a bad entry skipped, not the whole setting; nothing from this device
  * once the school locks settings; pupils' plaintext names never from policy.

@@ -14,7 +14,7 @@ import {
   schoolNameIssue,
   siteEntryIssue,
   type SettingProblem,
-} from '@/utils/admin-settings';
+} from './admin-settings';
 
 export interface FieldProblem {
   message: string;

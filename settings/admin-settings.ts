@@ -1,6 +1,6 @@
 // The settings a school can set through managed policy, their schema, and the
 // same checks Chrome applies to that schema. Pure TypeScript: the admin tool
-// (Node), the options page and the background all share it. utils/settings.ts
+// (Node), the options page and the background all share it. ./layers.ts
 // layers these with the device's own settings; public/managed_schema.json is
 // written from here (chromeManagedSchema, via scripts/lib/managed-schema.ts).
 
@@ -106,7 +106,7 @@ export interface ChromeSchema {
 }
 
 // Patterns are written to mean the same in RE2 (Chrome) and JavaScript.
-/** "forum.example.org", or "*.example.org" for a domain and its subdomains (as utils/settings.ts reads them). */
+/** "forum.example.org", or "*.example.org" for a domain and its subdomains (as ./layers.ts reads them). */
 export const HOST_PATTERN = '^(\\*\\.)?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$';
 export const HTTPS_URL_PATTERN = '^https://[^\\s]+$';
 export const EMAIL_PATTERN = '^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$';
@@ -119,7 +119,7 @@ export const ROSTER_KEY_PATTERN = '^[A-Za-z0-9+/]{22,}={0,2}$';
  * The longest each list may be. A big secondary school has about 2,000 pupils
  * and 250 staff; these leave plenty of room, and keep a mistaken file (60,000
  * school names made the first check take 8 s) from slowing every check.
- * Chrome's schema has no maxItems, so utils/settings.ts applies them: the first
+ * Chrome's schema has no maxItems, so ./layers.ts applies them: the first
  * entries are used and the rest are reported.
  */
 export const LIST_LIMITS = {
@@ -284,7 +284,7 @@ export const ADMIN_SETTING_KEYS = Object.keys(MANAGED_SCHEMA.properties) as Admi
  * The schema Chrome is given (public/managed_schema.json). Chrome drops a whole
  * setting when one list item or nested value fails its schema, so below the top
  * level only types are kept: one mistyped host must not lose every extra site,
- * nor one bad mode every category. utils/settings.ts checks those values one by
+ * nor one bad mode every category. ./layers.ts checks those values one by
  * one instead and skips only the bad ones. MANAGED_SCHEMA keeps the full rules
  * for the admin tool and the options page.
  */
@@ -408,7 +408,7 @@ export const DEFAULT_ADMIN_SETTINGS: Readonly<AdminSettings> = Object.freeze({
 
 /**
  * One setting checked against its schema, for a settings layer that reads keys
- * one at a time (utils/settings.ts): returns the value, or throws naming the problem.
+ * one at a time (./layers.ts): returns the value, or throws naming the problem.
  */
 export function parseAdminSetting<K extends AdminSettingKey>(key: K, value: unknown): AdminSettings[K] {
   const problem = schemaProblems(MANAGED_SCHEMA.properties[key], value, key)[0];
@@ -419,7 +419,7 @@ export function parseAdminSetting<K extends AdminSettingKey>(key: K, value: unkn
 /**
  * What an admin is likely to type, cut down to a host name: "forum.example.org",
  * "*.example.org", or a pasted address such as "https://forum.example.org:8443/login".
- * The same rules as normaliseSite in utils/settings.ts, without its WXT imports.
+ * The same rules as normaliseSite in ./layers.ts.
  */
 export function normaliseHost(input: string): string | undefined {
   const host = input
