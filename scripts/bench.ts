@@ -10,7 +10,7 @@ import { check, readForClassifier } from '../lib/engine';
 import { validateConfig, type CheckConfig } from '../lib';
 import { loadCommittedClassifier } from './lib/committed-classifier';
 import wordLikeNames from '../rules/lexicon/word-like-first-names.json';
-import { parseCsv } from './lib/csv';
+import { parseCsv } from '../settings/csv';
 import { sharedPath } from './lib/shared-data';
 
 

@@ -14,7 +14,7 @@ import path from 'node:path';
 import { CATEGORIES, HARMFUL_CATEGORIES, check, validateConfig, type Category, type CheckConfig, type Role } from '../lib';
 import type { ClassifierModel } from '../lib/classifier/model';
 import { CLASSIFIER_FILE, loadCommittedClassifier } from './lib/committed-classifier';
-import { parseCsv } from './lib/csv';
+import { parseCsv } from '../settings/csv';
 import { sharedPath } from './lib/shared-data';
 
 

@@ -12,8 +12,8 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { hashRoster } from '../lib/names/roster-hash';
 import { LANGUAGE_CHOICES, MANAGED_SCHEMA, normaliseHost, policyLimitProblems, schemaProblems, type AdminSettingKey, type LanguageChoice } from '../settings/admin-settings';
-import { CsvError } from './lib/csv';
-import { DEFAULT_IDS, EXTENSION_ID_PATTERN } from './lib/extension-ids';
+import { CsvError } from '../settings/csv';
+import { DEFAULT_IDS, EXTENSION_ID_PATTERN } from '../settings/extension-ids';
 import {
   chromeLinuxPolicy,
   encodeRegFile,
@@ -24,8 +24,8 @@ import {
   windowsRegFile,
   type ExtensionIds,
   type ManagedSettings,
-} from './lib/policy-formats';
-import { pupilNamesFromCsv, RosterError, staffNamesFromCsv, type RowProblem } from './lib/roster-csv';
+} from '../settings/policy-formats';
+import { pupilNamesFromCsv, RosterError, staffNamesFromCsv, type RowProblem } from '../settings/roster-csv';
 
 const USAGE = `Usage: npm run --silent policy -- --roster FILE.csv --school "Name" --out DIR [options]
 

@@ -2,7 +2,7 @@
 // same checks Chrome applies to that schema. Pure TypeScript: the admin tool
 // (Node), the options page and the background all share it. ./layers.ts
 // layers these with the device's own settings; public/managed_schema.json is
-// written from here (chromeManagedSchema, via scripts/lib/managed-schema.ts).
+// written from here (chromeManagedSchema, via scripts/managed-schema.ts).
 
 import * as randomWords from 'random-words';
 import { eng as englishStopWords } from 'stopword';

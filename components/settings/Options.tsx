@@ -5,7 +5,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { hashRoster } from '@/lib/names/roster-hash';
 import { CATEGORIES, POLICY_SECTION_IDS, type Category, type CheckConfig, type Finding, type Role } from '@/lib/types';
-import { pupilNamesFromCsv } from '@/scripts/lib/roster-csv';
+import { pupilNamesFromCsv } from '@/settings/roster-csv';
 import { CATEGORY_MODES, describeProblem, LANGUAGE_CHOICES, type CategoryMode, type LanguageChoice } from '@/settings/admin-settings';
 import { localiseFinding } from '@/lib/i18n/finding-messages';
 import { matchPatternsFor, nudgeSettingsFor } from '@/settings/layers';

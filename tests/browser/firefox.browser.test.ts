@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GECKO_EXTENSION_ID as GECKO_ID } from '../../scripts/lib/extension-ids';
+import { GECKO_EXTENSION_ID as GECKO_ID } from '../../settings/extension-ids';
 import { run } from '../../scripts/policy';
 import { GENERIC_PAGES, SITE_PAGES, type FixturePage } from './fixtures/catalogue';
 import { chooseInNudge, nudgeCount, nudgeOrPost, openFixture, send, submissions, typeIntoComposer, waitForSubmissions } from './harness/driver';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CsvError, parseCsv } from '../../scripts/lib/csv';
-import { detectColumns, pupilNamesFromCsv, RosterError, staffNamesFromCsv } from '../../scripts/lib/roster-csv';
+import { CsvError, parseCsv } from '../../settings/csv';
+import { detectColumns, pupilNamesFromCsv, RosterError, staffNamesFromCsv } from '../../settings/roster-csv';
 
 describe('parseCsv', () => {
   it('reads quotes, doubled quotes, commas and line breaks inside quotes, and keeps each record’s line', () => {

@@ -8,8 +8,8 @@ import { nameFormSet } from '../../lib/names/name-parts';
 import { hashNameForm } from '../../lib/names/roster-hash';
 import { MANAGED_SCHEMA, schemaProblems, type ChromeSchema } from '../../settings/admin-settings';
 import { EXTENSION_PUBLIC_KEY, GECKO_ID } from '../../wxt.config';
-import { CHROME_EXTENSION_ID, extensionIdFromPublicKey, GECKO_EXTENSION_ID } from '../../scripts/lib/extension-ids';
-import { readPlist, readRegFile } from '../../scripts/lib/read-policy-files';
+import { CHROME_EXTENSION_ID, extensionIdFromPublicKey, GECKO_EXTENSION_ID } from '../../settings/extension-ids';
+import { readPlist, readRegFile } from '../../settings/read-policy-files';
 import { run } from '../../scripts/policy';
 
 const exec = promisify(execFile);

@@ -207,7 +207,7 @@ describe('the school’s settings', () => {
 });
 
 describe('the schema Chrome is given', () => {
-  it('is what public/managed_schema.json holds (regenerate with npx tsx scripts/lib/managed-schema.ts)', () => {
+  it('is what public/managed_schema.json holds (regenerate with npx tsx scripts/managed-schema.ts)', () => {
     const file = JSON.parse(readFileSync(join(process.cwd(), 'public/managed_schema.json'), 'utf8'));
     expect(file).toEqual(chromeManagedSchema());
     expect(Object.keys(file.properties)).toEqual(Object.keys(MANAGED_SCHEMA.properties));

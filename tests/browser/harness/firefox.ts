@@ -8,7 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execFileSync } from 'node:child_process';
 import puppeteer, { type Browser, type ElementHandle, type Frame, type KeyInput, type Page } from 'puppeteer-core';
-import { GECKO_EXTENSION_ID } from '../../../scripts/lib/extension-ids';
+import { GECKO_EXTENSION_ID } from '../../../settings/extension-ids';
 import { FIXTURE_HOSTS, type FixturePage } from '../fixtures/catalogue';
 import { WAIT_MS, type FixtureTab, type KeyChord, type Target } from './tab';
 import { isRunning } from './processes';

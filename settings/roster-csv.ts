@@ -1,9 +1,10 @@
 // Reads names out of a school's CSV export. MIS exports (SIMS, Arbor, Bromcom,
 // Google Sheets) name their columns differently, so columns are found by their
-// header, and the tool says which ones it used.
+// header, and the tool says which ones it used. The options page's roster
+// import and the admin tool (scripts/policy.ts) both read rosters with it.
 
-import { nameKey } from '../../lib/names/name-key';
-import { formatName, isParticle, nameFormSet, NEVER_ALONE_GIVEN, type NameParts } from '../../lib/names/name-parts';
+import { nameKey } from '../lib/names/name-key';
+import { formatName, isParticle, nameFormSet, NEVER_ALONE_GIVEN, type NameParts } from '../lib/names/name-parts';
 import { parseCsv, type CsvRecord } from './csv';
 
 export interface NameColumns {

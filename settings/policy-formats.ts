@@ -1,8 +1,9 @@
 // One managed-settings object, written out in each form a school's device
-// management understands. Every function here is pure: settings in, file text out.
+// management understands, for the admin tool (scripts/policy.ts). Every
+// function here is pure: settings in, file text out.
 
 import { randomUUID } from 'node:crypto';
-import { MANAGED_SCHEMA, type AdminSettingKey, type AdminSettings } from '../../settings/admin-settings';
+import { MANAGED_SCHEMA, type AdminSettingKey, type AdminSettings } from './admin-settings';
 
 export type ManagedSettings = Partial<AdminSettings>;
 

@@ -1,7 +1,8 @@
 // A small RFC 4180 reader: quoted fields (with commas, doubled quotes and line
 // breaks inside), a UTF-8 byte-order mark, and CRLF, LF or CR line ends, as
 // Excel and school MIS exports write them. It keeps the line each record
-// starts on so that problems can be reported by line number.
+// starts on so that problems can be reported by line number. The roster
+// import (./roster-csv.ts) is built on it; the eval and bench scripts use it too.
 
 export interface CsvRecord {
   /** 1-based line in the file where this record starts. */

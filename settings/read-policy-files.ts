@@ -2,7 +2,7 @@
 // would. Tests use it to check every generated file against the schema; it is
 // also handy for an admin checking what a file from someone else contains.
 
-import { MANAGED_SCHEMA, type AdminSettingKey } from '../../settings/admin-settings';
+import { MANAGED_SCHEMA, type AdminSettingKey } from './admin-settings';
 
 type Settings = Record<string, unknown>;
 
