@@ -18,7 +18,7 @@ import { WordKnowledge } from './names/word-knowledge';
 import { CATEGORY_SECTIONS, CATEGORY_SEVERITY, PUPIL_NAME_BY_ROLE } from './policy/category-sections';
 import { englishTemplate, findingMessageId } from './i18n/finding-messages';
 import { compromiseKnowsWord, isCommonWord } from './rules/english';
-import wordGuard from './rules/word-guard.json';
+import wordGuard from '../rules/word-guard.json';
 import { RuleSet, type Eligibility } from './rules/ruleset';
 import { parseWindows, runRules, type Mentions, type RuleTrace, type Window } from './rules/matching';
 import { normalise, originalSpan, type KnownWord, type NormalisedText } from './text/normalise';

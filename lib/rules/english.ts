@@ -2,7 +2,7 @@
 // included) and regular inflections of its words. The lexicon is small (it
 // has no "moon"), so the engine adds a generated guard list of real words the
 // misspelling and compound readings would otherwise get wrong
-// (lib/rules/word-guard.json, from scripts/word-guard.ts).
+// (rules/word-guard.json, from scripts/word-guard.ts).
 
 import { lexiconTagsOf } from '../text/compromise';
 
