@@ -173,7 +173,8 @@ function main(): void {
   }
 
   const report: Record<string, unknown> = {
-    description: 'Written by npm run train. What the committed classifier was trained on and how it scored. See docs/model-card.md.',
+    generated: 'Written by scripts/train.ts (npm run train), with classifier.bin beside it: re-run it rather than editing this file.',
+    description: 'What the committed classifier was trained on and how it scored. See docs/model-card.md.',
     seed: SEED,
     hashBits: HASH_BITS,
     options: { ...OPTIONS, categories: undefined },

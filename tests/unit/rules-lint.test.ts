@@ -41,6 +41,13 @@ describe('rule files', () => {
     expect(jsonFilesIn(RULES_DIR).filter((f) => !registered.has(f))).toEqual([]);
   });
 
+  it.each(['word-guard.json', 'model/training-report.json'])('%s says which script writes it', (file) => {
+    const { generated } = JSON.parse(fs.readFileSync(path.join(RULES_DIR, file), 'utf8')) as { generated?: string };
+    const script = /\bscripts\/[\w-]+\.ts\b/.exec(generated ?? '')?.[0];
+    expect(script, `${file} should start with a "generated" note naming its script`).toBeDefined();
+    expect(fs.existsSync(path.resolve(RULES_DIR, '..', script!)), script).toBe(true);
+  });
+
   it('rule ids are unique and start with their category', () => {
     const ids = allRules.map((r) => r.id);
     expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
