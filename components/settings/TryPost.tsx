@@ -6,11 +6,20 @@ import { render } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { Nudge } from '@/components/nudge/Nudge';
 import { NUDGE_CSS } from '@/components/nudge/styles';
-import type { Category, CheckConfig, Finding, Role } from '@/lib/types';
+import type { Category, CheckConfig, CheckTrace, Finding, Role } from '@/lib/types';
 import type { NudgeSettings } from '@/utils/messages';
 import { I18n, useT } from '@/components/i18n';
+import { WhyExplanation, type WhyExplanationProps } from './WhyExplanation';
 
-export type CheckDraft = (text: string, config: CheckConfig, role: Role) => Promise<Finding[]>;
+/** A tried post's findings, with the engine's trace of why: every rule match and each classifier score. */
+export interface DraftCheck {
+  findings: Finding[];
+  trace: CheckTrace;
+  /** False when the classifier could not be loaded and only the rules were used. */
+  classifierUsed: boolean;
+}
+
+export type CheckDraft = (text: string, config: CheckConfig, role: Role) => Promise<DraftCheck>;
 
 interface TryPostProps {
   config: CheckConfig;
@@ -27,7 +36,12 @@ interface TryPostProps {
   onSaidWrong?(categories: Category[]): void;
 }
 
-type Outcome = { kind: 'idle' } | { kind: 'checking' } | { kind: 'clear' } | { kind: 'nudge'; text: string; findings: Finding[] } | { kind: 'failed' };
+type Outcome =
+  | { kind: 'idle' }
+  | { kind: 'checking' }
+  | { kind: 'clear'; why: WhyExplanationProps }
+  | { kind: 'nudge'; text: string; findings: Finding[]; why: WhyExplanationProps }
+  | { kind: 'failed' };
 
 type NudgeInShadowProps = NudgeSettings & {
   text: string;
@@ -74,9 +88,16 @@ export function TryPost({ config, role, isShown, checkDraft, policyUrl, nudgeSet
     if (text.trim() === '') return;
     setOutcome({ kind: 'checking' });
     try {
-      const shown = (await checkDraft(text, config, role)).filter(isShown);
+      const checked = await checkDraft(text, config, role);
+      const shown = checked.findings.filter(isShown);
       const findings = localise ? localise(shown) : shown;
-      setOutcome(findings.length ? { kind: 'nudge', text, findings } : { kind: 'clear' });
+      const why: WhyExplanationProps = {
+        trace: checked.trace,
+        classifierUsed: checked.classifierUsed,
+        findings: checked.findings,
+        turnedOff: new Set(checked.findings.filter((finding) => !isShown(finding)).map((finding) => finding.category)),
+      };
+      setOutcome(findings.length ? { kind: 'nudge', text, findings, why } : { kind: 'clear', why });
     } catch (error) {
       console.error('Second Thought: the check failed', error);
       setOutcome({ kind: 'failed' });
@@ -126,6 +147,8 @@ export function TryPost({ config, role, isShown, checkDraft, policyUrl, nudgeSet
           {...nudgeSettings?.(outcome.findings)}
         />
       )}
+      {/* Why it was or was not flagged: most useful when the post is clear. */}
+      {(outcome.kind === 'nudge' || outcome.kind === 'clear') && <WhyExplanation {...outcome.why} />}
     </form>
   );
 }

@@ -4,6 +4,7 @@ import { useT } from '@/components/i18n';
 import { LocalisedPage } from '@/components/page-language';
 import { Options } from '@/components/settings/Options';
 import type { CheckDraft } from '@/components/settings/TryPost';
+import type { CheckTrace } from '@/lib/types';
 import { loadPackagedClassifier } from '@/utils/classifier-file';
 import { BUILT_IN_SITES } from '@/utils/sites';
 import '@/components/settings/settings.css';
@@ -26,7 +27,10 @@ function loadEngine() {
 }
 const checkDraft: CheckDraft = async (text, config, role) => {
   const { check, classifier } = await loadEngine();
-  return check(text, config, { role, classifier });
+  // The trace says why, for the "Why?" under the outcome; without the classifier it has no scores.
+  const trace: CheckTrace = { rules: [], classifier: [] };
+  const findings = check(text, config, { role, classifier, trace });
+  return { findings, trace, classifierUsed: classifier !== undefined };
 };
 
 function saveFile(name: string, contents: string) {

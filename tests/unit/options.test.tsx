@@ -10,8 +10,8 @@ import { CATEGORY_MODES } from '../../settings/admin-settings';
 import { BUILT_IN_SITES } from '../../utils/sites';
 import { Options } from '../../components/settings/Options';
 import type { SettingsPort } from '../../settings/port';
-import type { CheckDraft } from '../../components/settings/TryPost';
-import type { Finding } from '../../lib/types';
+import type { CheckDraft, DraftCheck } from '../../components/settings/TryPost';
+import type { CheckTrace, Finding } from '../../lib/types';
 
 // Paths from the project root: happy-dom gives import.meta.url an http: address. The messages
 // move to public/_locales once the manifest names en_GB as its default locale.
@@ -53,10 +53,14 @@ const finding = (category: Finding['category'], message: string, text: string, m
 });
 
 // Stands in for the engine: flags "Tamsin" as a pupil and "idiot" as profanity.
-const fakeCheck: CheckDraft = async (text) => [
-  ...(text.includes('Tamsin') ? [finding('pupil-name', 'This names a pupil.', text, 'Tamsin')] : []),
-  ...(text.includes('idiot') ? [finding('profanity', 'This is a rude word.', text, 'idiot')] : []),
-];
+const fakeCheck: CheckDraft = async (text) => ({
+  findings: [
+    ...(text.includes('Tamsin') ? [finding('pupil-name', 'This names a pupil.', text, 'Tamsin')] : []),
+    ...(text.includes('idiot') ? [finding('profanity', 'This is a rude word.', text, 'idiot')] : []),
+  ],
+  trace: { rules: [], classifier: [] },
+  classifierUsed: false,
+});
 
 async function renderOptions(port: SettingsPort, extra: { saveFile?: (name: string, contents: string) => void; checkDraft?: CheckDraft } = {}) {
   render(
@@ -267,6 +271,99 @@ describe('the options page', () => {
     expect(dialog.queryByRole('button', { name: 'Post anyway' })).toBeNull();
   });
 
+  describe('"Why?" under a tried post', () => {
+    const bullyingText = 'nobody wants you here, go away';
+    const scores: CheckTrace['classifier'] = [
+      { category: 'bullying', score: 1.37, threshold: 1.06, topWords: ['nobody', 'wants'], applies: true },
+      { category: 'threat', score: -3.36, threshold: 0.29, topWords: [], applies: true },
+      { category: 'professional-distance', score: -4, threshold: 0.23, topWords: ['nobody'], applies: false },
+    ];
+    // Stands in for the engine with a trace: one match that counts, one cancelled by a frame and one by an unless.
+    const explainedCheck: CheckDraft = async (text): Promise<DraftCheck> => {
+      if (text !== bullyingText) {
+        return {
+          findings: [],
+          trace: { rules: [], classifier: [{ category: 'bullying', score: -4.73, threshold: 1.06, topWords: ['sports'], applies: true }, ...scores.slice(1)] },
+          classifierUsed: true,
+        };
+      }
+      const flagged = { ...finding('bullying', 'This reads as shutting someone out.', text, 'nobody wants you'), patternId: 'bullying/exclusion#6' };
+      return {
+        findings: [flagged],
+        trace: {
+          rules: [
+            { patternId: 'bullying/exclusion#6', category: 'bullying', match: 'nobody wants you', start: 0, end: 16 },
+            { patternId: 'bullying/put-down#11', category: 'bullying', match: 'nobody wants you', start: 0, end: 16, cancelledBy: 'frame counter-speech: (no one|nobody|noone) (deserves|should)' },
+            { patternId: 'threat/go-away#2', category: 'threat', match: 'go away', start: 23, end: 30, cancelledBy: 'unless: (go|went) away (on|for) holiday' },
+          ],
+          classifier: scores,
+        },
+        classifierUsed: true,
+      };
+    };
+
+    async function tryPost(text: string) {
+      fireEvent.input(screen.getByLabelText('Type a post'), { target: { value: text } });
+      fireEvent.click(screen.getByRole('button', { name: 'Check this post' }));
+      const why = await screen.findByTestId('try-post-why');
+      expect(why.tagName).toBe('DETAILS');
+      expect((why as HTMLDetailsElement).open).toBe(false);
+      expect(within(why).getByText('Why?').tagName).toBe('SUMMARY');
+      return why;
+    }
+
+    it('lists each rule pattern that matched, and what cancelled it', async () => {
+      await renderOptions(fakePort(), { checkDraft: explainedCheck });
+      const why = await tryPost(bullyingText);
+      await screen.findByTestId('nudge-preview');
+      const rules = within(why).getAllByTestId('why-rule').map((item) => item.textContent);
+      expect(rules).toEqual([
+        'bullying/exclusion#6 (Bullying) matched “nobody wants you”. Not cancelled, so it counts.',
+        'bullying/put-down#11 (Bullying) matched “nobody wants you”. Cancelled by the frame counter-speech, so it does not count.',
+        'threat/go-away#2 (Threats) matched “go away”. Cancelled by an unless: (go|went) away (on|for) holiday, so it does not count.',
+      ]);
+      // The ids and the cancelling pattern are code, set as text.
+      expect(within(why).getByText('bullying/exclusion#6').tagName).toBe('CODE');
+      expect(within(why).getByText('(go|went) away (on|for) holiday').tagName).toBe('CODE');
+      expect(why.textContent).toContain('Bullying: score 1.37, threshold 1.06. Reaches the threshold, so it counts. Top words: “nobody”, “wants”.');
+    });
+
+    it('explains a clear post too: no rule matched, and each category’s score against its threshold', async () => {
+      await renderOptions(fakePort(), { checkDraft: explainedCheck });
+      const why = await tryPost('Lovely sports day today');
+      expect(screen.getByText('Nothing to flag: this post would go straight through.')).toBeTruthy();
+      expect(screen.queryByTestId('nudge-preview')).toBeNull();
+      expect(within(why).getByText('No rule pattern matched.')).toBeTruthy();
+      expect(within(why).getAllByTestId('why-score').map((item) => item.textContent)).toEqual([
+        'Bullying: score -4.73, threshold 1.06. Below the threshold, so it does not count. Top words: “sports”.',
+        'Threats: score -3.36, threshold 0.29. Below the threshold, so it does not count. No words stood out.',
+        'Professional distance: score -4.00, threshold 0.23. Not for this role, so it does not count. Top words: “nobody”.',
+      ]);
+    });
+
+    it('says when there are no classifier scores because only the rules ran, and when a category is turned off', async () => {
+      await renderOptions(fakePort({ categories: { 'pupil-name': { pupil: 'off' } } }));
+      const why = await tryPost('Tamsin was late again');
+      expect(screen.getByText('Nothing to flag: this post would go straight through.')).toBeTruthy();
+      expect(why.textContent).toContain('No classifier scores: the classifier could not be loaded, so this post was checked with the rules alone.');
+      expect(why.textContent).toContain('pupil-name.test (Naming a pupil) found “Tamsin”. This category is turned off in these settings, so it shows no note.');
+    });
+
+    it('is in Welsh when the page is', async () => {
+      render(
+        <I18n.Provider value={CY}>
+          <Options port={fakePort()} builtInSites={SITES} checkDraft={explainedCheck} policyUrl={() => '#'} saveFile={() => {}} />
+        </I18n.Provider>,
+      );
+      fireEvent.input(await screen.findByLabelText('Teipiwch bostiad'), { target: { value: 'Lovely sports day today' } });
+      fireEvent.click(screen.getByRole('button', { name: 'Gwirio’r postiad hwn' }));
+      const why = await screen.findByTestId('try-post-why');
+      expect(within(why).getByText('Pam?').tagName).toBe('SUMMARY');
+      expect(why.textContent).toContain('Ni chyfatebodd unrhyw batrwm rheol.');
+      expect(why.textContent).not.toMatch(/threshold|No rule pattern/);
+    });
+  });
+
   it('exports this device’s settings and imports a file, skipping what the school set and what is wrong', async () => {
     const saveFile = vi.fn();
     const port = fakePort({ role: 'staff' }, { staffNames: ['Mr Okafor'] });
@@ -367,7 +464,7 @@ describe('finding your way round the page', () => {
 });
 
 describe('the message file', () => {
-  const sources = ['components/settings/Options.tsx', 'components/settings/Popup.tsx', 'components/settings/TryPost.tsx', 'components/settings/fields.tsx', 'settings/field-checks.ts'].map(
+  const sources = ['components/settings/Options.tsx', 'components/settings/Popup.tsx', 'components/settings/TryPost.tsx', 'components/settings/WhyExplanation.tsx', 'components/settings/fields.tsx', 'settings/field-checks.ts'].map(
     (path) => readFileSync(join(process.cwd(), path), 'utf8'),
   );
 
