@@ -83,6 +83,29 @@ async function tryAPost(section: string, label: string, button: string): Promise
   }
 }
 
+/** "Try a post", then its "Why?" opened: the summary's state before and after, and the explanation's lists. */
+async function whyForPost(text: string): Promise<{ openAtFirst: boolean; rules: string[]; scores: string[]; code: string[] }> {
+  const options = await extensionPage('options.html');
+  try {
+    await options.getByLabel('Type a post').fill(text);
+    await options.getByRole('button', { name: 'Check this post' }).click();
+    // The engine loads on the first try, with its classifier: allow for a slow machine.
+    const why = options.getByTestId('try-post-why');
+    await why.waitFor({ timeout: 60_000 });
+    const openAtFirst = await why.evaluate((element) => (element as HTMLDetailsElement).open);
+    await why.getByText('Why?', { exact: true }).click();
+    await why.getByRole('heading', { name: 'Classifier scores' }).waitFor({ timeout: WAIT_MS });
+    return {
+      openAtFirst,
+      rules: await why.getByTestId('why-rule').allTextContents(),
+      scores: await why.getByTestId('why-score').allTextContents(),
+      code: await why.locator('code').allTextContents(),
+    };
+  } finally {
+    await options.close();
+  }
+}
+
 describe('when the school chooses Welsh', () => {
   it('shows the nudge in Welsh, and “Postio beth bynnag” posts once, as written', async () => {
     await post(HARMFUL_TEXTS[0]);
@@ -167,6 +190,19 @@ describe('when the school chooses English', () => {
     const { height, tryAt } = await screenshotOptions('options-en', 'Try a post');
     console.log(`options page in English: ${height} px tall, “Try a post” at ${tryAt} px`);
     expect(tryAt).toBeLessThan(900);
+  });
+
+  it('says under "Try a post", in "Why?", which rule pattern flagged a post, and each classifier score for a clear one', async () => {
+    const flagged = await whyForPost('nobody wants you here, go away');
+    expect(flagged.openAtFirst).toBe(false);
+    expect(flagged.code.some((id) => /^bullying\/exclusion#\d+$/.test(id))).toBe(true);
+    expect(flagged.rules.some((rule) => /^bullying\/exclusion#\d+ \(Bullying\) matched “nobody wants you”\. Not cancelled, so it counts\.$/.test(rule))).toBe(true);
+
+    // The packaged classifier loaded in the page: every category has a score against its threshold.
+    const clear = await whyForPost('Lovely sports day today');
+    expect(clear.rules).toEqual([]);
+    expect(clear.scores).toHaveLength(7);
+    expect(clear.scores[0]).toMatch(/^Bullying: score -?\d+\.\d\d, threshold -?\d+\.\d\d\. Below the threshold, so it does not count\./);
   });
 
   it('counts "This warning is wrong" on this device, and the popup shows it', async () => {
