@@ -1,9 +1,9 @@
 // The extension in the language a school chooses by policy (issue 13): with
 // `language: "cy"` the nudge, the options page and the popup are in Welsh; with
 // "en_GB" in English. Along the way it saves screenshots, for people to look at,
-// of the wellbeing nudge as a pupil and as staff see it, and of the options
-// page, in both languages (test-results/*.png), and checks that "This warning
-// is wrong" is counted in the popup.
+// of the wellbeing nudge as a pupil and as staff see it, of the options page in
+// both languages, and of "Why?" under a tried post (test-results/*.png), and
+// checks that "This warning is wrong" is counted in the popup.
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -83,8 +83,8 @@ async function tryAPost(section: string, label: string, button: string): Promise
   }
 }
 
-/** "Try a post", then its "Why?" opened: the summary's state before and after, and the explanation's lists. */
-async function whyForPost(text: string): Promise<{ openAtFirst: boolean; rules: string[]; scores: string[]; code: string[] }> {
+/** "Try a post", then its "Why?" opened: whether it was open at first, and the explanation's lists; with a name, a screenshot of it. */
+async function whyForPost(text: string, screenshot?: string): Promise<{ openAtFirst: boolean; rules: string[]; scores: string[]; code: string[] }> {
   const options = await extensionPage('options.html');
   try {
     await options.getByLabel('Type a post').fill(text);
@@ -95,6 +95,7 @@ async function whyForPost(text: string): Promise<{ openAtFirst: boolean; rules: 
     const openAtFirst = await why.evaluate((element) => (element as HTMLDetailsElement).open);
     await why.getByText('Why?', { exact: true }).click();
     await why.getByRole('heading', { name: 'Classifier scores' }).waitFor({ timeout: WAIT_MS });
+    if (screenshot) await why.screenshot({ path: resolve(`test-results/${screenshot}.png`), animations: 'disabled' });
     return {
       openAtFirst,
       rules: await why.getByTestId('why-rule').allTextContents(),
@@ -193,7 +194,7 @@ describe('when the school chooses English', () => {
   });
 
   it('says under "Try a post", in "Why?", which rule pattern flagged a post, and each classifier score for a clear one', async () => {
-    const flagged = await whyForPost('nobody wants you here, go away');
+    const flagged = await whyForPost('nobody wants you here, go away', 'try-post-why-en');
     expect(flagged.openAtFirst).toBe(false);
     expect(flagged.code.some((id) => /^bullying\/exclusion#\d+$/.test(id))).toBe(true);
     expect(flagged.rules.some((rule) => /^bullying\/exclusion#\d+ \(Bullying\) matched “nobody wants you”\. Not cancelled, so it counts\.$/.test(rule))).toBe(true);
@@ -202,7 +203,7 @@ describe('when the school chooses English', () => {
     const clear = await whyForPost('Lovely sports day today');
     expect(clear.rules).toEqual([]);
     expect(clear.scores).toHaveLength(7);
-    expect(clear.scores[0]).toMatch(/^Bullying: score -?\d+\.\d\d, threshold -?\d+\.\d\d\. Below the threshold, so it does not count\./);
+    expect(clear.scores[0]).toMatch(/^Bullying: score -?\d+\.\d\d, threshold -?\d+\.\d\d\. Below the threshold, so the classifier does not flag it\./);
   });
 
   it('counts "This warning is wrong" on this device, and the popup shows it', async () => {

@@ -325,7 +325,7 @@ describe('the options page', () => {
       // The ids and the cancelling pattern are code, set as text.
       expect(within(why).getByText('bullying/exclusion#6').tagName).toBe('CODE');
       expect(within(why).getByText('(go|went) away (on|for) holiday').tagName).toBe('CODE');
-      expect(why.textContent).toContain('Bullying: score 1.37, threshold 1.06. Reaches the threshold, so it counts. Top words: “nobody”, “wants”.');
+      expect(why.textContent).toContain('Bullying: score 1.37, threshold 1.06. Reaches the threshold, so the classifier flags it. Top words: “nobody”, “wants”.');
     });
 
     it('explains a clear post too: no rule matched, and each category’s score against its threshold', async () => {
@@ -335,9 +335,9 @@ describe('the options page', () => {
       expect(screen.queryByTestId('nudge-preview')).toBeNull();
       expect(within(why).getByText('No rule pattern matched.')).toBeTruthy();
       expect(within(why).getAllByTestId('why-score').map((item) => item.textContent)).toEqual([
-        'Bullying: score -4.73, threshold 1.06. Below the threshold, so it does not count. Top words: “sports”.',
-        'Threats: score -3.36, threshold 0.29. Below the threshold, so it does not count. No words stood out.',
-        'Professional distance: score -4.00, threshold 0.23. Not for this role, so it does not count. Top words: “nobody”.',
+        'Bullying: score -4.73, threshold 1.06. Below the threshold, so the classifier does not flag it. Top words: “sports”.',
+        'Threats: score -3.36, threshold 0.29. Below the threshold, so the classifier does not flag it. No words stood out.',
+        'Professional distance: score -4.00, threshold 0.23. Not for this role, so the classifier does not flag it. Top words: “nobody”.',
       ]);
     });
 

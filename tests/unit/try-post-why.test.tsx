@@ -42,7 +42,7 @@ describe('"Why?" with the real engine', () => {
     expect(within(clear).getByText('No rule pattern matched.')).toBeTruthy();
     const scores = within(clear).getAllByTestId('why-score').map((item) => item.textContent);
     expect(scores).toHaveLength(7);
-    expect(scores[0]).toMatch(/^Bullying: score -?\d+\.\d\d, threshold -?\d+\.\d\d\. Below the threshold, so it does not count\./);
-    expect(scores.some((score) => score?.includes('Not for this role, so it does not count.'))).toBe(true);
+    expect(scores[0]).toMatch(/^Bullying: score -?\d+\.\d\d, threshold -?\d+\.\d\d\. Below the threshold, so the classifier does not flag it\./);
+    expect(scores.some((score) => score?.includes('Not for this role, so the classifier does not flag it.'))).toBe(true);
   });
 });
