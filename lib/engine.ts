@@ -20,7 +20,7 @@ import { englishTemplate, findingMessageId } from './i18n/finding-messages';
 import { compromiseKnowsWord, isCommonWord } from './rules/english';
 import wordGuard from '../rules/word-guard.json';
 import { RuleSet, type Eligibility } from './rules/ruleset';
-import { parseWindows, runRules, type Mentions, type RuleTrace, type Window } from './rules/matching';
+import { parseWindows, runRules, type Mentions, type RuleMatch, type RuleTrace, type Window } from './rules/matching';
 import { normalise, originalSpan, type KnownWord, type NormalisedText } from './text/normalise';
 import { tokenise, type Sentence, type Token } from './text/tokens';
 import { findProfanity } from './profanity';
@@ -119,16 +119,9 @@ export function prepare(config: CheckConfig): PreparedConfig {
   return result;
 }
 
-interface RawFinding {
-  category: Category;
-  ruleId: string;
-  /** Offsets into the normalised text. */
-  start: number;
-  end: number;
-  message: string;
-  suggestion?: string;
-  severity?: Finding['severity'];
-  policySections?: Finding['policySections'];
+/** A finding before it is mapped back to the writer's text: offsets are into the normalised text. */
+interface RawFinding extends Omit<RuleMatch, 'patternId'> {
+  /** The rule pattern that matched; names and the classifier have none. */
   patternId?: string;
   /** A classifier finding: where its reason words sit (normalised offsets), its score and threshold. */
   model?: { reasons: Array<{ start: number; end: number }>; score: number; threshold: number };
