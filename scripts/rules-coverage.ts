@@ -28,7 +28,7 @@ function table(report: CoverageReport): string {
   lines.push(row('all rules', report.patterns, report.firedByOwnExamples, report.copiedAcrossRules));
   lines.push(
     '',
-    'patterns: its match patterns, phrases included. fired: those that match, not cancelled, in one of the rule’s own match examples.',
+    'patterns: its match patterns, phrases included. fired: those that match, not cancelled, in one of their own examples.',
     'copies: its match and unless patterns that a rule above it already has, word for word.',
   );
   return lines.join('\n');

@@ -5,7 +5,7 @@
 
 import { PARSER_TAGS, parseMatchPattern, type ParsedPattern } from '../text/compromise';
 import { confirmationsOf, requirementsOf, sequenceOf, type Trigger } from './pattern';
-import { withPhrases } from './phrases';
+import { patternsOf, type RunnablePattern } from './phrases';
 import type { FramesFile, Rule, RuleFile } from './types';
 
 export type { ParsedPattern };
@@ -19,7 +19,9 @@ export interface CompiledRule {
   /** Per pattern, common words it also needs (checked after the index, never indexed). */
   confirmations: Trigger[][];
   patterns: ParsedPattern[];
-  /** Per pattern, its id ("threat/veiled#3"): a borrowed pattern keeps the id it has in the rule that owns it. */
+  /** Per pattern, its source as compromise reads it (a phrase compiled), its own first, then any it borrows. */
+  sources: string[];
+  /** Per pattern, its id ("threat/veiled#gate-warning"): a borrowed pattern keeps the id it has in the rule that owns it. */
   patternIds: string[];
   /** Keyed by their source text, so a sentence's answer can be shared between rules. */
   unless: UnlessPattern[];
@@ -72,14 +74,15 @@ export class CompiledRules {
     frames: FramesFile,
     private readonly tags: ReadonlySet<string>,
   ) {
-    // A rule's plain phrases become patterns after its own, so everything below sees one list.
-    const compiledRules = ruleFiles.flatMap((file) => file.rules).map((written) => withPhrases(written, this.tags));
-    const byId = new Map(compiledRules.map((rule) => [rule.id, rule]));
-    for (const own of compiledRules) {
-      const { rule, patternIds } = withBorrowedPatterns(own, byId);
-      const requirements = rule.patterns.map((p) => requirementsOf(p, this.tags).map((t) => this.shared(t)));
-      const confirmations = rule.patterns.map((p) => confirmationsOf(p, this.tags).map((t) => this.shared(t)));
-      const sequences = rule.patterns.map((p) => {
+    // Phrases are compiled into patterns here, so everything below sees one list per rule.
+    const rules = ruleFiles.flatMap((file) => file.rules);
+    const byId = new Map(rules.map((rule) => [rule.id, { rule, patterns: patternsOf(rule, this.tags) }]));
+    for (const rule of rules) {
+      const own = withBorrowedPatterns(rule, byId);
+      const sources = own.map((p) => p.source);
+      const requirements = sources.map((p) => requirementsOf(p, this.tags).map((t) => this.shared(t)));
+      const confirmations = sources.map((p) => confirmationsOf(p, this.tags).map((t) => this.shared(t)));
+      const sequences = sources.map((p) => {
         const { terms, gaps } = sequenceOf(p, this.tags);
         return { terms: terms.map((t) => this.shared(t)), gaps };
       });
@@ -96,8 +99,9 @@ export class CompiledRules {
         requirements,
         sequences,
         confirmations,
-        patterns: rule.patterns.map((p) => this.parsed(p)),
-        patternIds,
+        patterns: sources.map((p) => this.parsed(p)),
+        sources,
+        patternIds: own.map((p) => p.id),
         unless: unlessSources.map((source) => this.unlessPattern(source)),
         unlessOrigins,
       });
@@ -173,25 +177,22 @@ export class CompiledRules {
 }
 
 /**
- * A rule with the patterns it borrows (patternsFrom) after its own, and each
- * pattern's id: its place in the rule that owns it. Throws, naming the rule,
- * when it borrows from a rule that does not exist or that borrows in turn.
+ * A rule's patterns, then those it borrows (patternsFrom), each keeping the id
+ * it has in the rule that owns it. Throws, naming the rule, when it borrows
+ * from a rule that does not exist or that borrows in turn.
  */
-function withBorrowedPatterns(own: Rule, byId: ReadonlyMap<string, Rule>): { rule: Rule; patternIds: string[] } {
-  const ids = (rule: Rule): string[] => rule.patterns.map((_, k) => `${rule.id}#${k + 1}`);
-  if (!own.patternsFrom || own.patternsFrom.length === 0) return { rule: own, patternIds: ids(own) };
-  const lenders = own.patternsFrom.map((id) => {
+function withBorrowedPatterns(rule: Rule, byId: ReadonlyMap<string, { rule: Rule; patterns: RunnablePattern[] }>): RunnablePattern[] {
+  const own = byId.get(rule.id)!.patterns;
+  if (!rule.patternsFrom || rule.patternsFrom.length === 0) return own;
+  const borrowed = rule.patternsFrom.flatMap((id) => {
     const lender = byId.get(id);
-    if (!lender) throw new Error(`Rule ${own.id} borrows the patterns of ${id} (patternsFrom), but there is no rule with that id.`);
-    if (lender.patternsFrom && lender.patternsFrom.length > 0) {
-      throw new Error(`Rule ${own.id} borrows the patterns of ${id}, which borrows patterns itself: borrow from the rule that owns them.`);
+    if (!lender) throw new Error(`Rule ${rule.id} borrows the patterns of ${id} (patternsFrom), but there is no rule with that id.`);
+    if (lender.rule.patternsFrom && lender.rule.patternsFrom.length > 0) {
+      throw new Error(`Rule ${rule.id} borrows the patterns of ${id}, which borrows patterns itself: borrow from the rule that owns them.`);
     }
-    return lender;
+    return lender.patterns;
   });
-  return {
-    rule: { ...own, patterns: [...own.patterns, ...lenders.flatMap((lender) => lender.patterns)] },
-    patternIds: [...ids(own), ...lenders.flatMap(ids)],
-  };
+  return [...own, ...borrowed];
 }
 
 /** A rule's pattern as the engine runs it: longest alternatives first, wildcards able to see into groups. */

@@ -2,9 +2,9 @@
 // patterns are copied between rules (npm run rules:coverage; issue 14's
 // "every pattern earns its place").
 //
-// A pattern "fires by its own examples" when one of its rule's match examples,
-// checked by the engine, makes that pattern match without the rule's `unless`
-// or frames cancelling it. The engine's trace records every match by pattern
+// A pattern "fires by its own examples" when one of its own examples (each
+// pattern entry carries them), checked by the engine, makes that pattern match
+// without the rule's `unless` or frames cancelling it. The engine's trace records every match by pattern
 // id and what cancelled it, so this needs no copy of the matching: it gives
 // the same answer as splitting each pattern into a one-pattern rule with the
 // same unless, frames and roles, since patterns match independently and a
@@ -24,7 +24,7 @@ import type { Rule } from './types';
 export type TraceRules = (text: string, role: Role) => CheckTrace['rules'];
 
 export interface PatternCoverage {
-  /** "threat/veiled#3", as findings and --explain name it. */
+  /** "threat/veiled#gate-warning", as findings and --explain name it. */
   id: string;
   pattern: string;
   /** The phrase it was compiled from, for a phrase-made pattern. */
@@ -42,7 +42,7 @@ export interface RuleCoverage {
 export interface CoverageReport {
   /** Patterns across all rules, phrase-made ones included. */
   patterns: number;
-  /** …of which fire on at least one of their rule's match examples. */
+  /** …of which fire on at least one of their own examples. */
   firedByOwnExamples: number;
   /**
    * Copies of a pattern or `unless` pattern in a rule after the first that has it,
@@ -53,11 +53,6 @@ export interface CoverageReport {
   rules: RuleCoverage[];
 }
 
-/** The id the engine gives a rule's pattern: its place in the rule's patterns, then its phrases, from 1. */
-export function patternId(ruleId: string, index: number): string {
-  return `${ruleId}#${index + 1}`;
-}
-
 /** A pattern as compared for copies: trimmed, with runs of spaces as one. */
 function comparable(pattern: string): string {
   return pattern.trim().replace(/\s+/g, ' ');
@@ -66,7 +61,7 @@ function comparable(pattern: string): string {
 /**
  * Measures `rules` (in the order given) with the engine behind `traceRules`,
  * which must be running these same rules. `tags` are the tags a phrase's {…}
- * may name. Each match example is checked as the writer the rule is for (its
+ * may name. Each pattern's examples are checked as the writer the rule is for (its
  * first role, or a pupil), as tests/unit/rules-examples.test.ts checks it.
  */
 export function measureCoverage(rules: readonly Rule[], tags: ReadonlySet<string>, traceRules: TraceRules): CoverageReport {
@@ -74,16 +69,12 @@ export function measureCoverage(rules: readonly Rule[], tags: ReadonlySet<string
   const seen = new Set<string>();
   for (const rule of rules) {
     const role: Role = rule.roles?.[0] ?? 'pupil';
-    const fired = new Set<string>();
-    for (const example of rule.examples.match) {
-      for (const match of traceRules(example, role)) if (!match.cancelledBy) fired.add(match.patternId);
-    }
-    const written = rule.patterns.length;
-    const compiled = patternsOf(rule, tags);
-    const patterns = compiled.map((pattern, k): PatternCoverage => {
-      const id = patternId(rule.id, k);
-      return { id, pattern, ...(k >= written ? { phrase: rule.phrases![k - written] } : {}), fired: fired.has(id) };
+    const runnable = patternsOf(rule, tags);
+    const patterns = runnable.map((pattern, k): PatternCoverage => {
+      const fired = rule.patterns[k].examples.some((example) => traceRules(example, role).some((match) => match.patternId === pattern.id && !match.cancelledBy));
+      return { id: pattern.id, pattern: pattern.source, ...(pattern.phrase !== undefined ? { phrase: pattern.phrase } : {}), fired };
     });
+    const compiled = runnable.map((pattern) => pattern.source);
     const texts = new Set([...compiled, ...(rule.unless ?? [])].map(comparable));
     const copies = [...texts].filter((text) => seen.has(text)).length;
     for (const text of texts) seen.add(text);

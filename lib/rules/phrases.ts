@@ -190,23 +190,36 @@ export function compilePhrase(phrase: string, tags: ReadonlySet<string>): string
   return pattern;
 }
 
-/** A rule's patterns, then its compiled phrases (numbered after the patterns: rule#1…). Errors name the rule and the phrase. */
-export function patternsOf(rule: Rule, tags: ReadonlySet<string>): string[] {
-  if (!rule.phrases || rule.phrases.length === 0) return rule.patterns;
-  return [
-    ...rule.patterns,
-    ...rule.phrases.map((phrase) => {
-      try {
-        return compilePhrase(phrase, tags);
-      } catch (error) {
-        if (error instanceof PhraseError) throw new PhraseError(`Rule ${rule.id}, phrase “${phrase}”: ${error.message}`);
-        throw error;
-      }
-    }),
-  ];
+/** A pattern as the engine runs it: its full id ("threat/veiled#gate-warning") and compromise source. */
+export interface RunnablePattern {
+  id: string;
+  source: string;
+  /** The phrase it was compiled from, for one written as a phrase. */
+  phrase?: string;
 }
 
-/** The rule as the engine runs it: its phrases compiled onto the end of its patterns. */
-export function withPhrases(rule: Rule, tags: ReadonlySet<string>): Rule {
-  return rule.phrases && rule.phrases.length > 0 ? { ...rule, patterns: patternsOf(rule, tags) } : rule;
+/** The full id of a rule's pattern, as findings, --explain and "Why?" name it. */
+export function patternId(ruleId: string, entryId: string): string {
+  return `${ruleId}#${entryId}`;
+}
+
+/**
+ * A rule's patterns as the engine runs them, in the order written, each
+ * phrase compiled. Errors name the rule and the phrase, or the entry that has
+ * neither or both.
+ */
+export function patternsOf(rule: Rule, tags: ReadonlySet<string>): RunnablePattern[] {
+  return rule.patterns.map((entry) => {
+    const id = patternId(rule.id, entry.id);
+    if ((entry.pattern === undefined) === (entry.phrase === undefined)) {
+      throw new PhraseError(`Rule ${rule.id}, pattern “${entry.id}”: give either "pattern" or "phrase", not ${entry.pattern === undefined ? 'neither' : 'both'}.`);
+    }
+    if (entry.pattern !== undefined) return { id, source: entry.pattern };
+    try {
+      return { id, source: compilePhrase(entry.phrase!, tags), phrase: entry.phrase };
+    } catch (error) {
+      if (error instanceof PhraseError) throw new PhraseError(`Rule ${rule.id}, phrase “${entry.phrase}”: ${error.message}`);
+      throw error;
+    }
+  });
 }

@@ -37,8 +37,8 @@ export class RuleSet {
     this.compiled = new CompiledRules(ruleFiles, frames, this.lexicon.tags);
     this.rules = this.compiled.rules;
     // The literal words of patterns and cancellations: a misspelling may stand for one too ("threat", "suffer").
-    const patternWords = this.rules.flatMap(({ rule }) =>
-      [...rule.patterns, ...(rule.unless ?? [])].flatMap((pattern) => parsePattern(pattern).flatMap((term) => term.words)),
+    const patternWords = this.rules.flatMap(({ rule, sources }) =>
+      [...sources, ...(rule.unless ?? [])].flatMap((pattern) => parsePattern(pattern).flatMap((term) => term.words)),
     );
     this.spelling = new Spelling(this.lexicon, patternWords, options);
     this.prefilter = new Prefilter(this.rules, this.lexicon, this.spelling);

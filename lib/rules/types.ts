@@ -5,10 +5,43 @@
 import type { Category, PolicySectionId, Role, Severity } from '../types';
 
 export interface RuleExamples {
-  /** Each must produce a finding from this rule (as the rule's roles allow). */
-  match: string[];
+  /**
+   * More posts that must produce a finding from this rule (as its roles allow), beyond
+   * its patterns' own: for a borrowed pattern, or where several patterns fire together.
+   */
+  match?: string[];
   /** Each must produce no finding from this rule. */
   noMatch: string[];
+}
+
+/**
+ * One thing a rule looks for, with its own test and reason: written either as
+ * a compromise match pattern or as a plain phrase, never both.
+ */
+export interface PatternEntry {
+  /**
+   * Short, unique in its rule, in lower case with hyphens ("calls-you-a-name").
+   * Findings, `--explain` and "Why?" name it after the rule: "bullying/second-person-insult#calls-you-a-name".
+   */
+  id: string;
+  /**
+   * compromise match syntax, tried against each sentence that passes the
+   * prefilter. Tags from rules/lexicon/*.json can be used like compromise's own
+   * (#Insult, #SelfHarm…). It needs at least one required lexicon tag or
+   * uncommon literal word, which is how the prefilter finds it cheaply.
+   */
+  pattern?: string;
+  /**
+   * The same in plain words, for people who do not write patterns (lib/rules/phrases.ts,
+   * docs/rules.md): "see/meet you/me at the [front/back] gate/gates after school".
+   * Words in order; `...` a gap of up to three words; `[word]` may be left out;
+   * `word/other` either word; `{insult}` any word of the lexicon tagged Insult.
+   */
+  phrase?: string;
+  /** Posts this pattern must fire on, without the rule's `unless` or frames cancelling it: its tests. At least one. */
+  examples: string[];
+  /** Why what it catches is harmful: for whoever maintains it, never shown to the writer. */
+  note: string;
 }
 
 export interface Rule {
@@ -23,14 +56,8 @@ export interface Rule {
   /** Plain British English. `{match}` is replaced by the matched words. */
   message: string;
   suggestion?: string;
-  /**
-   * compromise match patterns, tried against each sentence that passes the
-   * prefilter. Tags from rules/lexicon/*.json can be used like compromise's own
-   * (#Insult, #SelfHarm…). Each pattern needs at least one required lexicon tag
-   * or uncommon literal word, which is how the prefilter finds it cheaply.
-   * May be empty when the rule has phrases.
-   */
-  patterns: string[];
+  /** What the rule looks for: each pattern (or phrase) with its id, examples and note. May be empty when the rule borrows patterns. */
+  patterns: PatternEntry[];
   /**
    * Ids of rules whose patterns (and phrases) this rule also matches with, under
    * its own category, message, unless and frames: one pattern serving two
@@ -40,15 +67,7 @@ export interface Rule {
    * The rule lent from must not borrow in turn.
    */
   patternsFrom?: string[];
-  /**
-   * The same, in plain words for people who do not write patterns (lib/rules/phrases.ts,
-   * docs/rules.md): "see/meet you/me at the [front/back] gate/gates after school".
-   * Words in order; `...` a gap of up to three words; `[word]` may be left out;
-   * `word/other` either word; `{insult}` any word of the lexicon tagged Insult.
-   * Each becomes a pattern after the rule's own, numbered on from them (rule#1…).
-   */
-  phrases?: string[];
-  /** Why what this rule catches is harmful, and what its `unless` leaves alone: for whoever maintains it, never shown to the writer. */
+  /** What the rule as a whole is for, and what its `unless` leaves alone: for whoever maintains it, never shown to the writer. */
   note?: string;
   /** Patterns that, anywhere in the same sentence, cancel the rule (negation, reporting, counter-speech). */
   unless?: string[];

@@ -6,6 +6,7 @@ import { check, prepare, type CheckConfig } from '../../lib';
 import { confirmationsOf, requirementsOf, sequenceOf } from '../../lib/rules/pattern';
 import { RuleSet, longestAlternativesFirst, readingsOf } from '../../lib/rules/ruleset';
 import type { Rule } from '../../lib/rules/types';
+import { patternEntries } from './pattern-entries';
 import { normalise, originalSpan } from '../../lib/text/normalise';
 import { tokenise } from '../../lib/text/tokens';
 
@@ -15,7 +16,7 @@ const RULE: Rule = {
   id: 'bullying/test',
   category: 'bullying',
   message: 'A test rule that needs an insult aimed at you.',
-  patterns: ['(you|u) (are|r) (a|an)? #Insult', 'you make me sick'],
+  patterns: patternEntries('(you|u) (are|r) (a|an)? #Insult', 'you make me sick'),
   examples: { match: [], noMatch: [] },
 };
 const ENGLISH = new Set(['moons', 'moon']);
@@ -138,7 +139,7 @@ describe('prefilter confirmations', () => {
     id: 'bullying/second',
     category: 'bullying',
     message: 'A test rule: an insult aimed at you.',
-    patterns: ['(you|u) (are|r) (a|an)? #Insult', '#Insult (is|was) (he|she)'],
+    patterns: patternEntries('(you|u) (are|r) (a|an)? #Insult', '#Insult (is|was) (he|she)'),
     examples: { match: [], noMatch: [] },
   };
   const set = new RuleSet([{ rules: [SECOND_PERSON] }], [{ tag: 'Insult', words: ['loser'] }], { frames: {} });
@@ -237,7 +238,7 @@ describe('compromise wildcard before an alternative group', () => {
     id: 'hate/quirk',
     category: 'hate',
     message: 'A test rule for wildcards before alternative groups.',
-    patterns: ['#Insult .{0,4} (#InsultAdj|#Insult)', '#Insult .* (very stupid|so stupid)', '#Insult .{0,4} (#InsultAdj && vile)'],
+    patterns: patternEntries('#Insult .{0,4} (#InsultAdj|#Insult)', '#Insult .* (very stupid|so stupid)', '#Insult .{0,4} (#InsultAdj && vile)'),
     examples: { match: [], noMatch: [] },
   };
   const set = new RuleSet([{ rules: [QUIRK] }], [], { frames: {} });
@@ -335,14 +336,14 @@ describe('a rule that borrows another rule’s patterns (patternsFrom)', () => {
     id: 'defamation/test-accused',
     category: 'defamation',
     message: 'A test rule: an accusation against a teacher.',
-    patterns: ['#StaffRole (is|was) a #Crime'],
+    patterns: patternEntries('#StaffRole (is|was) a #Crime'),
     examples: { match: [], noMatch: [] },
   };
   const REPUTATION: Rule = {
     id: 'reputation/test-accuses',
     category: 'reputation',
     message: 'A test rule: the same accusation, as harm to the school’s name.',
-    patterns: ['(this|our) school is a joke'],
+    patterns: patternEntries('(this|our) school is a joke'),
     patternsFrom: ['defamation/test-accused'],
     unless: ['allegedly'],
     examples: { match: [], noMatch: [] },
@@ -357,7 +358,7 @@ describe('a rule that borrows another rule’s patterns (patternsFrom)', () => {
   it('matches with its own patterns, then the lender’s, each named by the rule that owns it', () => {
     const borrower = set.rules.find((r) => r.rule.id === 'reputation/test-accuses')!;
     expect(borrower.patternIds).toEqual(['reputation/test-accuses#1', 'defamation/test-accused#1']);
-    expect(borrower.rule.patterns).toEqual(['(this|our) school is a joke', '#StaffRole (is|was) a #Crime']);
+    expect(borrower.sources).toEqual(['(this|our) school is a joke', '#StaffRole (is|was) a #Crime']);
     // Its own cancellations still apply to what it borrows; the lender's are its own business.
     expect(borrower.unless.map((u) => u.source)).toEqual(['allegedly']);
     expect(eligibleIds('the teacher is a thief')).toEqual(['defamation/test-accused', 'reputation/test-accuses']);

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { PhraseError, compilePhrase, patternsOf, phraseNameOfTag } from '../../lib/rules/phrases';
 import { RuleSet } from '../../lib/rules/ruleset';
 import type { Rule } from '../../lib/rules/types';
+import { patternEntries, phraseEntries } from './pattern-entries';
 
 const TAGS = new Set(['Insult', 'SelfHarm', 'IdentityGroup', 'Pupil']);
 const compile = (phrase: string): string => compilePhrase(phrase, TAGS);
@@ -18,7 +19,8 @@ const problem = (phrase: string): string => {
 };
 
 function rule(phrases: string[], patterns: string[] = []): Rule {
-  return { id: 'threat/test', category: 'threat', message: 'This could read as a threat.', patterns, phrases, examples: { match: [], noMatch: [] } };
+  const entries = [...patternEntries(...patterns), ...phraseEntries(patterns.length + 1, ...phrases)];
+  return { id: 'threat/test', category: 'threat', message: 'This could read as a threat.', patterns: entries, examples: { noMatch: [] } };
 }
 
 describe('compilePhrase', () => {
@@ -99,8 +101,18 @@ describe('compilePhrase', () => {
 });
 
 describe('phrases in a rule', () => {
-  it('come after the rule’s own patterns', () => {
-    expect(patternsOf(rule(['meet me after school'], ['#Insult']), TAGS)).toEqual(['#Insult', 'meet me after school']);
+  it('compile in place among the rule’s patterns, each named by its entry’s id', () => {
+    expect(patternsOf(rule(['meet me after school'], ['#Insult']), TAGS)).toEqual([
+      { id: 'threat/test#1', source: '#Insult' },
+      { id: 'threat/test#2', source: 'meet me after school', phrase: 'meet me after school' },
+    ]);
+  });
+
+  it('refuse an entry with both a pattern and a phrase, or neither, naming it', () => {
+    const both: Rule = { ...rule([]), patterns: [{ id: 'both', pattern: 'gates', phrase: 'gates', examples: ['gates'], note: 'Both.' }] };
+    expect(() => patternsOf(both, TAGS)).toThrow(/Rule threat\/test, pattern “both”: give either "pattern" or "phrase", not both/);
+    const neither: Rule = { ...rule([]), patterns: [{ id: 'neither', examples: ['gates'], note: 'Neither.' }] };
+    expect(() => patternsOf(neither, TAGS)).toThrow(/not neither/);
   });
 
   it('name the rule and the phrase when one cannot be compiled', () => {
@@ -109,7 +121,7 @@ describe('phrases in a rule', () => {
 
   it('are compiled by the RuleSet, which the engine runs', () => {
     const rules = new RuleSet([{ rules: [rule(['see/meet you at the gates after school'])] }], [{ tag: 'Insult', words: ['idiot'] }], { frames: {} });
-    expect(rules.rules[0].rule.patterns).toEqual(['(see|meet) you at the gates after school']);
+    expect(rules.rules[0].sources).toEqual(['(see|meet) you at the gates after school']);
     expect(() => new RuleSet([{ rules: [rule(['you are not in it'])] }], [], { frames: {} })).toThrow(/Rule threat\/test, phrase “you are not in it”/);
   });
 });

@@ -14,13 +14,13 @@ const TINY = vi.hoisted(() => {
     category: 'bullying',
     message: 'This calls someone a name.',
     patterns: [
-      'you #Insult', // #1 fires on "you idiot"
-      '(total|utter) #Insult', // #2 no example has it
-      'proper #Insult', // #3 matches only where "only joking" cancels it
+      { id: 'you', pattern: 'you #Insult', examples: ['you idiot'], note: 'Fires on its example.' },
+      { id: 'total', pattern: '(total|utter) #Insult', examples: ['you idiot'], note: 'Its example does not have it.' },
+      { id: 'proper', pattern: 'proper #Insult', examples: ['proper muppet only joking'], note: 'Matches only where "only joking" cancels it.' },
+      { id: 'gates', phrase: 'meet me at the gates', examples: ['meet me at the gates'], note: 'A phrase that fires.' },
     ],
-    phrases: ['meet me at the gates'], // #4 fires
     unless: ['only joking'],
-    examples: { match: ['you idiot', 'proper muppet only joking', 'meet me at the gates'], noMatch: [] },
+    examples: { noMatch: [] },
   };
   const staffRule: RuleFile['rules'][number] = {
     id: 'professional-distance/tiny',
@@ -28,11 +28,13 @@ const TINY = vi.hoisted(() => {
     roles: ['staff'],
     message: 'This calls someone a name.',
     patterns: [
-      'you #Insult', // #1 a copy; fires on its example, checked as staff
-      'meet me at  the gates ', // #2 a copy of the phrase (spaces aside); no example
+      // A copy; fires on its example, checked as staff.
+      { id: 'you', pattern: 'you #Insult', examples: ['oi you muppet'], note: 'A copy.' },
+      // A copy of the phrase (spaces aside); its example is someone else's.
+      { id: 'gates', pattern: 'meet me at  the gates ', examples: ['oi you muppet'], note: 'A copy.' },
     ],
     unless: ['only joking'], // a copy
-    examples: { match: ['oi you muppet'], noMatch: [] },
+    examples: { noMatch: [] },
   };
   return { insults, files: { 'tiny.json': { rules: [pupilRule, staffRule] } as RuleFile } };
 });
@@ -66,14 +68,14 @@ describe('measureCoverage', () => {
 
   it('names each unfired pattern by the id the engine gives it, with the phrase a pattern came from', () => {
     const unfired = report.rules.flatMap((r) => r.patterns.filter((p) => !p.fired).map((p) => p.id));
-    expect(unfired).toEqual(['bullying/tiny#2', 'bullying/tiny#3', 'professional-distance/tiny#2']);
-    expect(report.rules[0].patterns[3]).toMatchObject({ id: 'bullying/tiny#4', phrase: 'meet me at the gates', pattern: 'meet me at the gates', fired: true });
+    expect(unfired).toEqual(['bullying/tiny#total', 'bullying/tiny#proper', 'professional-distance/tiny#gates']);
+    expect(report.rules[0].patterns[3]).toMatchObject({ id: 'bullying/tiny#gates', phrase: 'meet me at the gates', pattern: 'meet me at the gates', fired: true });
     expect(report.rules.map((r) => r.copies)).toEqual([0, 3]);
   });
 
   it('checks a staff-only rule’s examples as staff', () => {
     // As a pupil the staff rule is never tried, so its first pattern would not fire.
-    expect(traceRules('oi you muppet', 'pupil').map((r) => r.patternId)).toEqual(['bullying/tiny#1']);
+    expect(traceRules('oi you muppet', 'pupil').map((r) => r.patternId)).toEqual(['bullying/tiny#you']);
     expect(report.rules[1].patterns[0].fired).toBe(true);
   });
 });

@@ -1,10 +1,11 @@
-// Every rule's examples are tests: each "match" example must produce a finding
-// from that rule, and each "noMatch" example must not. A phrase (the plain
-// form, compiled into a pattern) must also be what fires on at least one of its
-// rule's match examples, so every phrase someone adds is shown to work.
+// Every rule's examples are tests. Each pattern's own examples must make that
+// pattern fire, uncancelled by the rule's `unless` and frames, and produce a
+// finding from its rule: so every pattern, and every phrase someone adds, is
+// shown to work. A rule's extra "match" examples must produce a finding from
+// it, and its "noMatch" examples must not.
 import { describe, expect, it } from 'vitest';
 import { check, type CheckTrace } from '../../lib';
-import { patternId } from '../../lib/rules/coverage';
+import { patternId } from '../../lib/rules/phrases';
 import { RULE_FILES } from '../../rules';
 // Rules about identifiable people need a school, a roster and staff to refer to.
 // Examples may use these names.
@@ -15,23 +16,28 @@ for (const [file, ruleFile] of Object.entries(RULE_FILES)) {
     for (const rule of ruleFile.rules) {
       const role = rule.roles?.[0] ?? 'pupil';
       describe(rule.id, () => {
-        for (const example of rule.examples.match) {
+        for (const entry of rule.patterns) {
+          const id = patternId(rule.id, entry.id);
+          for (const example of entry.examples) {
+            it(`#${entry.id} fires on: ${example}`, () => {
+              const trace: CheckTrace = { rules: [], classifier: [] };
+              const ids = check(example, EXAMPLES_CONFIG, { role, trace }).map((f) => f.ruleId);
+              const matches = trace.rules.filter((r) => r.patternId === id);
+              expect(matches.length, `${id} does not match “${example}”: change the example or the ${entry.phrase !== undefined ? 'phrase' : 'pattern'}`).toBeGreaterThan(0);
+              expect(
+                matches.some((r) => !r.cancelledBy),
+                `${id} matches “${example}” but ${matches.map((r) => r.cancelledBy).join(', ')} cancels it`,
+              ).toBe(true);
+              expect(ids).toContain(rule.id);
+            });
+          }
+        }
+        for (const example of rule.examples.match ?? []) {
           it(`matches: ${example}`, () => {
             const ids = check(example, EXAMPLES_CONFIG, { role }).map((f) => f.ruleId);
             expect(ids).toContain(rule.id);
           });
         }
-        (rule.phrases ?? []).forEach((phrase, k) => {
-          const id = patternId(rule.id, rule.patterns.length + k);
-          it(`phrase “${phrase}” (${id}) fires on one of the match examples`, () => {
-            const fired = rule.examples.match.some((example) => {
-              const trace: CheckTrace = { rules: [], classifier: [] };
-              check(example, EXAMPLES_CONFIG, { role, trace });
-              return trace.rules.some((r) => r.patternId === id && !r.cancelledBy);
-            });
-            expect(fired, `add a match example that uses the phrase “${phrase}”`).toBe(true);
-          });
-        });
         for (const example of rule.examples.noMatch) {
           it(`does not match: ${example}`, () => {
             const ids = check(example, EXAMPLES_CONFIG, { role }).map((f) => f.ruleId);

@@ -61,8 +61,8 @@ describe('rule files', () => {
         for (const section of rule.policySections ?? []) expect(POLICY_SECTION_IDS).toContain(section);
         expect(rule.message.length).toBeGreaterThan(20);
         expect(rule.message).not.toMatch(/violation|detected/i);
-        expect(Array.isArray(rule.patterns), 'patterns must be a list (it may be empty when the rule has phrases)').toBe(true);
-        expect(rule.patterns.length + (rule.phrases?.length ?? 0) + (rule.patternsFrom?.length ?? 0), 'a rule needs at least one pattern or phrase, or borrows some').toBeGreaterThan(0);
+        expect(Array.isArray(rule.patterns), 'patterns must be a list (it may be empty when the rule borrows patterns)').toBe(true);
+        expect(rule.patterns.length + (rule.patternsFrom?.length ?? 0), 'a rule needs at least one pattern or phrase, or borrows some').toBeGreaterThan(0);
         for (const id of rule.patternsFrom ?? []) {
           const lender = allRules.find((r) => r.id === id);
           expect(lender, `${rule.id} borrows the patterns of ${id}, which is not a rule`).toBeDefined();
@@ -73,21 +73,40 @@ describe('rule files', () => {
         for (const role of rule.roles ?? []) expect(['staff', 'pupil']).toContain(role);
       });
       it('has examples both ways', () => {
-        expect(rule.examples.match.length).toBeGreaterThan(0);
+        expect(rule.patterns.length + (rule.examples.match?.length ?? 0), 'a rule that borrows all its patterns needs match examples of its own').toBeGreaterThan(0);
         expect(rule.examples.noMatch.length).toBeGreaterThan(0);
       });
+      it('has one entry per pattern: an id, a pattern or a phrase, its own examples and a note', () => {
+        const problems = rule.patterns.flatMap((entry, k) => {
+          const where = `${rule.id}, pattern ${k + 1}${typeof entry.id === 'string' ? ` (“${entry.id}”)` : ''}`;
+          const found: string[] = [];
+          if (typeof entry.id !== 'string' || !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(entry.id)) found.push(`${where}: "id" is lower-case words joined by hyphens, such as "calls-you-a-name"`);
+          if ((typeof entry.pattern === 'string') === (typeof entry.phrase === 'string')) found.push(`${where}: give either "pattern" or "phrase", not both or neither`);
+          if (!Array.isArray(entry.examples) || entry.examples.length === 0 || entry.examples.some((e) => typeof e !== 'string' || e.trim() === '')) {
+            found.push(`${where}: "examples" lists at least one post, in double quotes, that this pattern flags`);
+          }
+          if (typeof entry.note !== 'string') found.push(`${where}: "note" says, in a sentence, why what it catches is harmful`);
+          const unknown = Object.keys(entry).filter((key) => !['id', 'pattern', 'phrase', 'examples', 'note'].includes(key));
+          if (unknown.length > 0) found.push(`${where}: unknown field ${unknown.map((u) => `"${u}"`).join(', ')}`);
+          return found;
+        });
+        expect(problems).toEqual([]);
+        const ids = rule.patterns.map((entry) => entry.id);
+        expect(ids.filter((id, i) => ids.indexOf(id) !== i), 'pattern ids are unique in their rule').toEqual([]);
+      });
       it('uses only tags that exist, and every pattern has a prefilter trigger', () => {
-        for (const pattern of [...rule.patterns, ...(rule.unless ?? [])]) {
+        const written = rule.patterns.flatMap((entry) => (entry.pattern !== undefined ? [entry.pattern] : []));
+        for (const pattern of [...written, ...(rule.unless ?? [])]) {
           for (const tag of tagsIn(pattern)) expect(knownTags.has(tag), `#${tag} in "${pattern}"`).toBe(true);
         }
-        for (const pattern of rule.patterns) expect(triggerOf(pattern, lexiconTags), `no trigger in "${pattern}"`).toBeDefined();
+        for (const pattern of written) expect(triggerOf(pattern, lexiconTags), `no trigger in "${pattern}"`).toBeDefined();
         for (const frame of rule.unlessFrames ?? []) expect(Object.keys(FRAMES.frames)).toContain(frame);
       });
-      if (rule.phrases !== undefined) {
+      const phrases = rule.patterns.flatMap((entry) => (entry.phrase !== undefined ? [entry.phrase] : []));
+      if (phrases.length > 0) {
         it('has phrases that compile into patterns the prefilter can find', () => {
-          expect(Array.isArray(rule.phrases), 'phrases must be a list of strings').toBe(true);
           // compilePhrase refuses anything it cannot compile, or that no uncommon word or tag would find, and says what to write instead.
-          const problems = (rule.phrases ?? []).flatMap((phrase) => {
+          const problems = phrases.flatMap((phrase) => {
             if (typeof phrase !== 'string') return [`Rule ${rule.id}: each phrase is text in double quotes, not ${JSON.stringify(phrase)}`];
             try {
               compilePhrase(phrase, lexiconTags);

@@ -63,8 +63,9 @@ describe('matchTerms gives what doc.match gives', () => {
   for (const [file, ruleFile] of Object.entries(RULE_FILES)) {
     it(`on the patterns of ${file} with their examples`, () => {
       for (const rule of ruleFile.rules) {
-        const texts = [...rule.examples.match, ...rule.examples.noMatch];
-        for (const pattern of [...rule.patterns, ...(rule.unless ?? [])]) for (const text of texts) expectSameAsCompromise(text, pattern);
+        const texts = [...rule.patterns.flatMap((entry) => entry.examples), ...(rule.examples.match ?? []), ...rule.examples.noMatch];
+        const written = rule.patterns.flatMap((entry) => (entry.pattern !== undefined ? [entry.pattern] : []));
+        for (const pattern of [...written, ...(rule.unless ?? [])]) for (const text of texts) expectSameAsCompromise(text, pattern);
       }
     });
   }
