@@ -2,9 +2,10 @@
 //
 // The pipeline is built so that most posts never pay for a full language
 // parse (compromise, ~5 ms a post):
-//   1. normalise obfuscation, remembering where each character came from;
-//   2. tokenise once;
-//   3. find school, pupil and staff names by table lookups (no parse);
+//   1-2. read the post once into a document (lib/text/document.ts): obfuscation
+//      undone, remembering where each character came from, then its words;
+//   3. find school, pupil and staff names by table lookups (no parse), and tag
+//      them on the document's words;
 //   4. prefilter: only sentences holding a lexicon word or a rule's trigger
 //      word are parsed, and only the rules they could trigger are tried.
 
@@ -21,8 +22,9 @@ import { compromiseKnowsWord, isCommonWord } from './rules/english';
 import wordGuard from '../rules/word-guard.json';
 import { RuleSet, type Eligibility } from './rules/ruleset';
 import { parseWindows, runRules, type Mentions, type RuleMatch, type RuleTrace, type Window } from './rules/matching';
-import { normalise, originalSpan, type KnownWord, type NormalisedText } from './text/normalise';
-import { tokenise, type Sentence, type Token } from './text/tokens';
+import { PostDocument } from './text/document';
+import type { KnownWord } from './text/normalise';
+import type { Token } from './text/tokens';
 import { findProfanity } from './profanity';
 import { appliesTo, modelFindings, reasonTokens } from './classifier/findings';
 import type { ClassifierToken } from './classifier/features';
@@ -39,12 +41,6 @@ import { isRole, type Category, type CheckConfig, type CheckOptions, type CheckT
 const MAX_PARSES_PER_CHECK = 120;
 /** Categories whose rules are tried first when a post has more to parse than the budget. */
 const FIRST_CATEGORIES: ReadonlySet<Category> = new Set(['threat', 'wellbeing']);
-
-/**
- * Regional and text-speak spellings → standard ones, as a Map: a word looked up
- * in the plain object would find "constructor" or "__proto__" on its prototype.
- */
-const STANDARD_SPELLINGS: ReadonlyMap<string, string> = new Map(Object.entries(SPELLINGS));
 
 let sharedRuleSet: RuleSet | undefined;
 let sharedWords: WordKnowledge | undefined;
@@ -127,25 +123,35 @@ interface RawFinding extends Omit<RuleMatch, 'patternId'> {
   model?: { reasons: Array<{ start: number; end: number }>; score: number; threshold: number };
 }
 
-/** A post read once: its normalised text, words, sentences and the names in it. */
+/**
+ * A post read once: its document (normalised text, offset map, words,
+ * sentences and engine tags) and the names and group references found in it,
+ * which are also tagged on the document's words for the rules.
+ */
 interface PostReading {
-  normalised: NormalisedText;
-  tokens: Token[];
-  sentences: Sentence[];
+  document: PostDocument;
   schoolMentions: ReturnType<SchoolNameMatcher['find']>;
   pupilMentions: ReturnType<PupilNameMatcher['find']>;
   staffMentions: ReturnType<StaffNameMatcher['find']>;
+  /** Pronouns that refer back to a protected group ("… immigrants. They're vile."), one word each. */
+  groupMentions: Array<{ firstToken: number; lastToken: number }>;
 }
 
 function readPost(text: string, ready: PreparedConfig): PostReading {
-  const normalised = normalise(text, ready.isKnownWord, ready.splitWord, ready.unmask);
-  const { tokens, sentences } = tokenise(normalised.text);
+  const document = new PostDocument(text, { isKnownWord: ready.isKnownWord, splitWord: ready.splitWord, unmask: ready.unmask });
+  const { tokens, sentences } = document;
   const schoolMentions = ready.school.find(tokens);
   const schoolTokens = new Set<number>();
   for (const m of schoolMentions) for (let k = m.firstToken; k <= m.lastToken; k++) schoolTokens.add(k);
   const pupilMentions = ready.pupils.find(tokens, schoolTokens);
   const staffMentions = ready.staff.find(tokens);
-  return { normalised, tokens, sentences, schoolMentions, pupilMentions, staffMentions };
+  const groupMentions = ready.rules.groupReferences(tokens, sentences).map((k) => ({ firstToken: k, lastToken: k }));
+  // Names become tags (#Pupil, #Staff, #School) that rules about identifiable people can use.
+  document.tag(schoolMentions, 'School');
+  document.tag(pupilMentions, 'Pupil');
+  document.tag(staffMentions, 'Staff');
+  document.tag(groupMentions, 'GroupReference');
+  return { document, schoolMentions, pupilMentions, staffMentions, groupMentions };
 }
 
 /**
@@ -154,10 +160,11 @@ function readPost(text: string, ready: PreparedConfig): PostReading {
  * exactly what it will see.
  */
 export function readForClassifier(text: string, config: CheckConfig): { tokens: ClassifierToken[]; text: string } {
-  const reading = readPost(text, prepare(config));
+  const ready = prepare(config);
+  const reading = readPost(text, ready);
   return {
-    tokens: classifierTokens(reading.tokens, { school: reading.schoolMentions, person: [...reading.pupilMentions, ...reading.staffMentions] }),
-    text: reading.normalised.text,
+    tokens: classifierTokens(reading, ready.rules.spelling.spellings),
+    text: reading.document.text,
   };
 }
 
@@ -184,23 +191,23 @@ export function checkPost(text: string, config: CheckConfig, options: CheckOptio
   const post = readPost(text, ready);
   const raw: RawFinding[] = nameFindings(post, role);
   const rules = ruleFindings(post, ready, role);
-  raw.push(...rules.found, ...findProfanity(post.normalised.text, role));
+  raw.push(...rules.found, ...findProfanity(post.document.text, role));
   if (options.classifier) {
     // A category a rule already raised keeps the rule's finding, which says more exactly what matched.
     const raisedByRules = new Set(raw.map((r) => r.category));
-    raw.push(...classifierFindings(post, text, options.classifier, role, raisedByRules, options.trace));
+    raw.push(...classifierFindings(post, ready.rules.spelling.spellings, options.classifier, role, raisedByRules, options.trace));
   }
   if (options.trace) {
     options.trace.rules = rules.trace.map((r) => {
-      const span = originalSpan(post.normalised, r.start, r.end);
+      const span = post.document.originalSpan(r.start, r.end);
       return { ...r, start: span.start, end: span.end, match: text.slice(span.start, span.end) };
     });
   }
-  return { findings: toFindings(raw, post.normalised, text), complete: rules.complete };
+  return { findings: toFindings(raw, post.document), complete: rules.complete };
 }
 
 /** A finding for each mention of the school and of a pupil. */
-function nameFindings({ tokens, schoolMentions, pupilMentions }: PostReading, role: Role): RawFinding[] {
+function nameFindings({ document: { tokens }, schoolMentions, pupilMentions }: PostReading, role: Role): RawFinding[] {
   return [
     ...schoolMentions.map((m) => nameFinding('school-name', 'names/school-name', tokens, m.firstToken, m.lastToken, role)),
     ...pupilMentions.map((m) => nameFinding('pupil-name', `names/pupil-${m.how}`, tokens, m.firstToken, m.lastToken, role)),
@@ -214,30 +221,15 @@ function nameFindings({ tokens, schoolMentions, pupilMentions }: PostReading, ro
  * the parse budget ran out before every stretch was tried.
  */
 function ruleFindings(post: PostReading, ready: PreparedConfig, role: Role): { found: RawFinding[]; trace: RuleTrace[]; complete: boolean } {
-  const { normalised, tokens, sentences, schoolMentions, pupilMentions, staffMentions } = post;
-  // Names become tags (#Pupil, #Staff, #School) that rules about identifiable people can use.
-  const engineTags = new Map<number, string[]>();
-  const tagTokens = (mentions: Array<{ firstToken: number; lastToken: number }>, tag: string): void => {
-    for (const m of mentions) for (let k = m.firstToken; k <= m.lastToken; k++) engineTags.set(k, [...(engineTags.get(k) ?? []), tag]);
-  };
-  tagTokens(schoolMentions, 'School');
-  tagTokens(pupilMentions, 'Pupil');
-  tagTokens(staffMentions, 'Staff');
-  // "… immigrants. They're vile.": pronouns that refer back to a protected group, for #GroupReference.
-  const groupMentions = ready.rules.groupReferences(tokens, sentences).map((k) => ({ firstToken: k, lastToken: k }));
-  tagTokens(groupMentions, 'GroupReference');
+  const { document, schoolMentions, pupilMentions, staffMentions, groupMentions } = post;
+  const { tokens, sentences } = document;
 
   // Every stretch worth parsing, with the rules that could match there.
   const work: Array<{ window: Window; eligibility: Eligibility; first: boolean; order: number }> = [];
   for (const sentence of sentences) {
     if (sentence.endToken === sentence.firstToken) continue;
     const sentenceTokens = tokens.slice(sentence.firstToken, sentence.endToken);
-    const sentenceTags = new Map<number, string[]>();
-    for (let k = sentence.firstToken; k < sentence.endToken; k++) {
-      const tags = engineTags.get(k);
-      if (tags) sentenceTags.set(k - sentence.firstToken, tags);
-    }
-    const eligibility = ready.rules.eligibleRules(sentenceTokens, sentenceTags, role, ready.isNameWord);
+    const eligibility = ready.rules.eligibleRules(sentenceTokens, document.tagsInSentence(sentence), role, ready.isNameWord);
     const { rules: eligible, hits } = eligibility;
     if (eligible.length === 0) continue;
     const first = eligible.some((r) => FIRST_CATEGORIES.has(r.rule.category));
@@ -259,7 +251,7 @@ function ruleFindings(post: PostReading, ready: PreparedConfig, role: Role): { f
       staff: mentionsIn(staffMentions, tokens, window),
       groups: mentionsIn(groupMentions, tokens, window),
     };
-    const key = windowKey(normalised.text, window, tokens, mentions, eligibility);
+    const key = windowKey(document.text, window, tokens, mentions, eligibility);
     let answer = answered.get(key);
     if (!answer) {
       if (parses >= MAX_PARSES_PER_CHECK) {
@@ -268,7 +260,7 @@ function ruleFindings(post: PostReading, ready: PreparedConfig, role: Role): { f
       }
       parses++;
       const windowTrace: RuleTrace[] = [];
-      const windowFound = runRules(eligibility, normalised.text, window, tokens, mentions, ready.rules, windowTrace);
+      const windowFound = runRules(eligibility, document.text, window, tokens, mentions, ready.rules, windowTrace);
       // Kept relative to the window, so a repeat elsewhere can reuse it.
       answer = {
         found: windowFound.map((f) => ({ ...f, start: f.start - window.start, end: f.end - window.start })),
@@ -288,25 +280,26 @@ function ruleFindings(post: PostReading, ready: PreparedConfig, role: Role): { f
  * raised. With a trace, every category's score, threshold and reason words.
  */
 function classifierFindings(
-  { normalised, tokens, schoolMentions, pupilMentions, staffMentions }: PostReading,
-  text: string,
+  post: PostReading,
+  spellings: ReadonlyMap<string, string>,
   model: ClassifierModel,
   role: Role,
   raisedByRules: ReadonlySet<Category>,
   trace: CheckTrace | undefined,
 ): RawFinding[] {
-  const words = classifierTokens(tokens, { school: schoolMentions, person: [...pupilMentions, ...staffMentions] });
-  const scores = model.score(words, normalised.text);
+  const { document } = post;
+  const words = classifierTokens(post, spellings);
+  const scores = model.score(words, document.text);
   if (trace) {
     trace.classifier = scores.map((score) => ({
       category: score.category as Category,
       score: score.score,
       threshold: score.threshold,
-      topWords: reasonTokens(model, words, normalised.text, score).map((r) => originalText(normalised, text, words[r].start, words[r].end)),
+      topWords: reasonTokens(model, words, document.text, score).map((r) => document.originalText(words[r].start, words[r].end)),
       applies: appliesTo(score.category, role),
     }));
   }
-  return modelFindings(model, words, normalised.text, role, raisedByRules, scores).map((found) => ({
+  return modelFindings(model, words, document.text, role, raisedByRules, scores).map((found) => ({
     category: found.category,
     ruleId: `model/${found.category}`,
     start: found.start,
@@ -328,21 +321,14 @@ function windowKey(text: string, window: Window, tokens: readonly Token[], menti
   return `${text.slice(window.start, window.end)}\u0001${at(mentions.school)};${at(mentions.pupils)};${at(mentions.staff)};${at(mentions.groups)}\u0001${rules}\u0001${[...eligibility.corrections].join(',')}`;
 }
 
-/** The writer's own words for a stretch of the normalised text. */
-function originalText(normalised: NormalisedText, original: string, start: number, end: number): string {
-  const span = originalSpan(normalised, start, end);
-  return original.slice(span.start, span.end);
-}
-
 /**
  * The words as the classifier reads them: lower case without apostrophes, a
- * regional spelling beside its standard one, and names found by the engine
- * as one placeholder each, so the model never learns a pupil's name.
+ * regional spelling beside its standard one (`spellings`, the rules' own), and
+ * names found by the engine as one placeholder each, so the model never learns
+ * a pupil's name.
  */
-export function classifierTokens(
-  tokens: readonly Token[],
-  mentions: { school: ReadonlyArray<{ firstToken: number; lastToken: number }>; person: ReadonlyArray<{ firstToken: number; lastToken: number }> },
-): ClassifierToken[] {
+function classifierTokens({ document: { tokens }, schoolMentions, pupilMentions, staffMentions }: PostReading, spellings: ReadonlyMap<string, string>): ClassifierToken[] {
+  const mentions = { school: schoolMentions, person: [...pupilMentions, ...staffMentions] };
   const entity = new Map<number, ClassifierToken['entity']>();
   for (const m of mentions.person) for (let k = m.firstToken; k <= m.lastToken; k++) entity.set(k, 'person');
   for (const m of mentions.school) for (let k = m.firstToken; k <= m.lastToken; k++) entity.set(k, 'school');
@@ -356,7 +342,7 @@ export function classifierTokens(
       continue;
     }
     const word = kind === 'person' ? PERSON_WORD : kind === 'school' ? SCHOOL_WORD : token.lower.replace(/['’]/g, '');
-    const standard = kind ? undefined : STANDARD_SPELLINGS.get(word);
+    const standard = kind ? undefined : spellings.get(word);
     const entry: ClassifierToken = { word, start: token.start, end: token.end, sentence: token.sentence };
     if (standard && standard !== word) entry.standard = standard;
     if (kind) entry.entity = kind;
@@ -396,13 +382,13 @@ function nameFinding(
   return { category, ruleId, start: tokens[first].start, end: tokens[last].end, message, suggestion, ...weight };
 }
 
-function toFindings(raw: RawFinding[], normalised: NormalisedText, original: string): Finding[] {
+function toFindings(raw: RawFinding[], document: PostDocument): Finding[] {
   const findings: Finding[] = [];
   const seen = new Set<string>();
   raw.sort((a, b) => a.start - b.start || b.end - a.end);
   const lastEndByCategory = new Map<Category, number>();
   for (const r of raw) {
-    const span = originalSpan(normalised, r.start, r.end);
+    const span = document.originalSpan(r.start, r.end);
     // One finding per category per place: overlapping matches of the same category merge.
     // Sorted by start, so only the latest finding of the same category can overlap this one.
     const previousEnd = lastEndByCategory.get(r.category) ?? -1;
@@ -411,8 +397,8 @@ function toFindings(raw: RawFinding[], normalised: NormalisedText, original: str
     const key = `${r.category}:${span.start}:${span.end}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    const match = original.slice(span.start, span.end);
-    const topWords = r.model?.reasons.map((reason) => originalText(normalised, original, reason.start, reason.end));
+    const match = document.original.slice(span.start, span.end);
+    const topWords = r.model?.reasons.map((reason) => document.originalText(reason.start, reason.end));
     findings.push({
       category: r.category,
       ruleId: r.ruleId,
