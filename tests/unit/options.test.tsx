@@ -287,13 +287,13 @@ describe('the options page', () => {
           classifierUsed: true,
         };
       }
-      const flagged = { ...finding('bullying', 'This reads as shutting someone out.', text, 'nobody wants you'), patternId: 'bullying/exclusion#6' };
+      const flagged = { ...finding('bullying', 'This reads as shutting someone out.', text, 'nobody wants you'), patternId: 'bullying/exclusion#nobody-wants-you' };
       return {
         findings: [flagged],
         trace: {
           rules: [
-            { patternId: 'bullying/exclusion#6', category: 'bullying', match: 'nobody wants you', start: 0, end: 16 },
-            { patternId: 'bullying/put-down#11', category: 'bullying', match: 'nobody wants you', start: 0, end: 16, cancelledBy: 'frame counter-speech: (no one|nobody|noone) (deserves|should)' },
+            { patternId: 'bullying/exclusion#nobody-wants-you', category: 'bullying', match: 'nobody wants you', start: 0, end: 16 },
+            { patternId: 'bullying/put-down#no1-likes-you', category: 'bullying', match: 'nobody wants you', start: 0, end: 16, cancelledBy: 'frame counter-speech: (no one|nobody|noone) (deserves|should)' },
             { patternId: 'threat/go-away#2', category: 'threat', match: 'go away', start: 23, end: 30, cancelledBy: 'unless: (go|went) away (on|for) holiday' },
           ],
           classifier: scores,
@@ -318,12 +318,12 @@ describe('the options page', () => {
       await screen.findByTestId('nudge-preview');
       const rules = within(why).getAllByTestId('why-rule').map((item) => item.textContent);
       expect(rules).toEqual([
-        'bullying/exclusion#6 (Bullying) matched “nobody wants you”. Not cancelled, so it counts.',
-        'bullying/put-down#11 (Bullying) matched “nobody wants you”. Cancelled by the frame counter-speech, so it does not count.',
+        'bullying/exclusion#nobody-wants-you (Bullying) matched “nobody wants you”. Not cancelled, so it counts.',
+        'bullying/put-down#no1-likes-you (Bullying) matched “nobody wants you”. Cancelled by the frame counter-speech, so it does not count.',
         'threat/go-away#2 (Threats) matched “go away”. Cancelled by an unless: (go|went) away (on|for) holiday, so it does not count.',
       ]);
       // The ids and the cancelling pattern are code, set as text.
-      expect(within(why).getByText('bullying/exclusion#6').tagName).toBe('CODE');
+      expect(within(why).getByText('bullying/exclusion#nobody-wants-you').tagName).toBe('CODE');
       expect(within(why).getByText('(go|went) away (on|for) holiday').tagName).toBe('CODE');
       expect(why.textContent).toContain('Bullying: score 1.37, threshold 1.06. Reaches the threshold, so the classifier flags it. Top words: “nobody”, “wants”.');
     });

@@ -29,13 +29,13 @@ describe('"Why?" with the real engine', () => {
   it('names the pattern that matched and the frame that cancelled it', () => {
     const why = explain('someone said you are such a loser and that is not ok', false);
     const [rule] = within(why).getAllByTestId('why-rule');
-    expect(rule.textContent).toBe('bullying/second-person-insult#1 (Bullying) matched “you are such a loser”. Cancelled by the frame quotation, so it does not count.');
+    expect(rule.textContent).toBe('bullying/second-person-insult#calls-you-an-insult (Bullying) matched “you are such a loser”. Cancelled by the frame quotation, so it does not count.');
     expect(why.textContent).toContain('No classifier scores: the classifier could not be loaded, so this post was checked with the rules alone.');
   });
 
   it('shows a flagged post’s pattern and, for a clear one, every category’s score', () => {
     const flagged = explain('nobody wants you here, go away', true);
-    expect(within(flagged).getAllByTestId('why-rule')[0].textContent).toMatch(/^bullying\/exclusion#\d+ \(Bullying\) matched “nobody wants you”\. Not cancelled, so it counts\.$/);
+    expect(within(flagged).getAllByTestId('why-rule')[0].textContent).toMatch(/^bullying\/exclusion#nobody-wants-you \(Bullying\) matched “nobody wants you”\. Not cancelled, so it counts\.$/);
     cleanup();
 
     const clear = explain('Lovely sports day today', true);
