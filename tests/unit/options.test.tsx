@@ -294,7 +294,7 @@ describe('the options page', () => {
           rules: [
             { patternId: 'bullying/exclusion#nobody-wants-you', category: 'bullying', match: 'nobody wants you', start: 0, end: 16 },
             { patternId: 'bullying/put-down#no1-likes-you', category: 'bullying', match: 'nobody wants you', start: 0, end: 16, cancelledBy: 'frame counter-speech: (no one|nobody|noone) (deserves|should)' },
-            { patternId: 'threat/go-away#2', category: 'threat', match: 'go away', start: 23, end: 30, cancelledBy: 'unless: (go|went) away (on|for) holiday' },
+            { patternId: 'threat/menace#go-away-or-else', category: 'threat', match: 'go away', start: 23, end: 30, cancelledBy: 'unless: (go|went) away (on|for) holiday' },
           ],
           classifier: scores,
         },
@@ -320,7 +320,7 @@ describe('the options page', () => {
       expect(rules).toEqual([
         'bullying/exclusion#nobody-wants-you (Bullying) matched “nobody wants you”. Not cancelled, so it counts.',
         'bullying/put-down#no1-likes-you (Bullying) matched “nobody wants you”. Cancelled by the frame counter-speech, so it does not count.',
-        'threat/go-away#2 (Threats) matched “go away”. Cancelled by an unless: (go|went) away (on|for) holiday, so it does not count.',
+        'threat/menace#go-away-or-else (Threats) matched “go away”. Cancelled by an unless: (go|went) away (on|for) holiday, so it does not count.',
       ]);
       // The ids and the cancelling pattern are code, set as text.
       expect(within(why).getByText('bullying/exclusion#nobody-wants-you').tagName).toBe('CODE');

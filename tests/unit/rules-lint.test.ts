@@ -85,7 +85,7 @@ describe('rule files', () => {
           if (!Array.isArray(entry.examples) || entry.examples.length === 0 || entry.examples.some((e) => typeof e !== 'string' || e.trim() === '')) {
             found.push(`${where}: "examples" lists at least one post, in double quotes, that this pattern flags`);
           }
-          if (typeof entry.note !== 'string') found.push(`${where}: "note" says, in a sentence, why what it catches is harmful`);
+          if (typeof entry.note !== 'string' || entry.note.trim().length < 20) found.push(`${where}: "note" says, in a sentence, why what it catches is harmful`);
           const unknown = Object.keys(entry).filter((key) => !['id', 'pattern', 'phrase', 'examples', 'note'].includes(key));
           if (unknown.length > 0) found.push(`${where}: unknown field ${unknown.map((u) => `"${u}"`).join(', ')}`);
           return found;
