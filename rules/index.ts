@@ -35,6 +35,13 @@ import crimes from './lexicon/crimes.json';
 import crimeActs from './lexicon/crime-acts.json';
 import contraband from './lexicon/contraband.json';
 import records from './lexicon/records.json';
+import targets from './lexicon/targets.json';
+import relatives from './lexicon/relatives.json';
+import theOrOur from './lexicon/the-or-our.json';
+import carry from './lexicon/carry.json';
+import drinkOrDrugs from './lexicon/drink-or-drugs.json';
+import youngsters from './lexicon/youngsters.json';
+import childAges from './lexicon/child-ages.json';
 
 export const RULE_FILES: Record<string, RuleFile> = {
   'bullying.json': bullying as RuleFile,
@@ -72,6 +79,13 @@ export const LEXICON_FILES: Record<string, LexiconFile> = {
   'lexicon/disparaging.json': disparaging as LexiconFile,
   'lexicon/leadership.json': leadership as LexiconFile,
   'lexicon/grievances.json': grievances as LexiconFile,
+  'lexicon/targets.json': targets as LexiconFile,
+  'lexicon/relatives.json': relatives as LexiconFile,
+  'lexicon/the-or-our.json': theOrOur as LexiconFile,
+  'lexicon/carry.json': carry as LexiconFile,
+  'lexicon/drink-or-drugs.json': drinkOrDrugs as LexiconFile,
+  'lexicon/youngsters.json': youngsters as LexiconFile,
+  'lexicon/child-ages.json': childAges as LexiconFile,
 };
 
 export const FRAMES: FramesFile = frames as FramesFile;
