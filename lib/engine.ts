@@ -15,10 +15,9 @@ import { CombinedRosterLookup, HashedRosterLookup, PlainRosterLookup } from './n
 import { SchoolNameMatcher } from './names/school';
 import { StaffNameMatcher } from './names/staff';
 import { nameKey } from './names/name-key';
-import { WordKnowledge } from './names/word-knowledge';
+import { WordKnowledge, compromiseKnowsWord, isCommonWord } from './text/english';
 import { CATEGORY_SECTIONS, CATEGORY_SEVERITY, PUPIL_NAME_BY_ROLE } from './policy/category-sections';
 import { englishTemplate, findingMessageId } from './i18n/finding-messages';
-import { compromiseKnowsWord, isCommonWord } from './rules/english';
 import wordGuard from '../rules/word-guard.json';
 import { RuleSet, type Eligibility } from './rules/ruleset';
 import { parseWindows, runRules, type Mentions, type RuleMatch, type RuleTrace, type Window } from './rules/matching';

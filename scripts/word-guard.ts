@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FRAMES, LEXICON_FILES, RULE_FILES } from '../rules';
-import { compromiseKnowsWord, isCommonWord } from '../lib/rules/english';
+import { compromiseKnowsWord, isCommonWord } from '../lib/text/english';
 import { RuleSet } from '../lib/rules/ruleset';
 
 const here = path.dirname(fileURLToPath(import.meta.url));

@@ -13,7 +13,7 @@
 import type { Token } from '../text/tokens';
 import { nameKey } from './name-key';
 import { isDroppableParticle, isParticle, NEVER_ALONE_GIVEN } from './name-parts';
-import type { WordKnowledge } from './word-knowledge';
+import type { WordKnowledge } from '../text/english';
 
 export interface RosterLookup {
   isFirstName(firstKey: string): boolean;

@@ -16,7 +16,7 @@
 
 import type { Token } from '../text/tokens';
 import { nameKey } from './name-key';
-import { sharedWordKnowledge, type WordKnowledge } from './word-knowledge';
+import { sharedWordKnowledge, type WordKnowledge } from '../text/english';
 
 export interface SchoolMention {
   /** Token range [first, last] inclusive. */
