@@ -7,6 +7,7 @@ import nlp from 'compromise';
 import { describe, expect, it } from 'vitest';
 import { CATEGORIES, POLICY_SECTION_IDS } from '../../lib';
 import { triggerOf, tagsIn } from '../../lib/rules/pattern';
+import { parseMatchPattern } from '../../lib/text/compromise';
 import { PhraseError, compilePhrase } from '../../lib/rules/phrases';
 import { ENGINE_TAGS } from '../../lib/rules/ruleset';
 import { FRAMES, LEXICON_FILES, RULE_FILES } from '../../rules';
@@ -22,6 +23,17 @@ function jsonFilesIn(dir: string, prefix = ''): string[] {
     if (entry.isDirectory()) return jsonFilesIn(path.join(dir, entry.name), `${prefix}${entry.name}/`);
     return entry.name.endsWith('.json') ? [`${prefix}${entry.name}`] : [];
   });
+}
+
+/** The parts of compromise's parsed pattern terms this file reads. */
+interface Reg {
+  word?: string;
+  choices?: Reg[][];
+}
+
+/** A word holding "(", "|" or ")" is compromise misreading a group (a group inside a group, say), which silently never matches. */
+function readsBracketsAsWords(regs: readonly Reg[]): boolean {
+  return regs.some((reg) => (typeof reg.word === 'string' && /[()|]/.test(reg.word)) || (reg.choices ?? []).some(readsBracketsAsWords));
 }
 
 describe('rule files', () => {
@@ -104,6 +116,11 @@ describe('rule files', () => {
         for (const pattern of written) expect(triggerOf(pattern, lexiconTags), `no trigger in "${pattern}"`).toBeDefined();
         for (const frame of rule.unlessFrames ?? []) expect(Object.keys(FRAMES.frames)).toContain(frame);
       });
+      it('has patterns that compromise reads as written (no group inside a group)', () => {
+        const written = rule.patterns.flatMap((entry) => (entry.pattern !== undefined ? [entry.pattern] : []));
+        const misread = [...written, ...(rule.unless ?? [])].filter((pattern) => readsBracketsAsWords(parseMatchPattern(pattern) as unknown as Reg[]));
+        expect(misread, 'compromise cannot read a group inside a group: it takes the brackets as part of a word, which never matches. Split the alternatives into separate patterns.').toEqual([]);
+      });
       const phrases = rule.patterns.flatMap((entry) => (entry.phrase !== undefined ? [entry.phrase] : []));
       if (phrases.length > 0) {
         it('has phrases that compile into patterns the prefilter can find', () => {
@@ -123,6 +140,13 @@ describe('rule files', () => {
       }
     });
   }
+
+  it('frames have patterns that compromise reads as written', () => {
+    const misread = Object.entries(FRAMES.frames).flatMap(([name, frame]) =>
+      frame.patterns.filter((pattern) => readsBracketsAsWords(parseMatchPattern(pattern) as unknown as Reg[])).map((pattern) => `${name}: ${pattern}`),
+    );
+    expect(misread).toEqual([]);
+  });
 
   it('lexicons hold lower-case entries and no duplicates', () => {
     for (const [file, lexicon] of Object.entries(LEXICON_FILES)) {
