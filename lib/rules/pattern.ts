@@ -1,6 +1,9 @@
-// Reads a compromise match pattern just far enough to know which words must
-// be present for it to match. The prefilter uses this to skip the full parse
-// for the great majority of posts, which contain none of them.
+// Reads a compromise match pattern, through compromise's own reading of it,
+// just far enough to know which words must be present for it to match. The
+// prefilter uses this to skip the full parse for the great majority of posts,
+// which contain none of them.
+
+import { parseMatchPattern } from '../text/compromise';
 
 export interface PatternTerm {
   /** Alternatives: literal words (lower case) and tags (without #). */
@@ -29,80 +32,96 @@ export const COMMON_WORDS = new Set([
   'that', 'with', 'just', 'all', 'if', 'what', 'who', 'im', "i'm", 'get', 'got', 'go', 'up', 'out', 'like',
 ]);
 
-function splitTerms(pattern: string): string[] {
-  const terms: string[] = [];
-  let depth = 0;
-  let current = '';
-  for (const char of pattern.trim()) {
-    if (char === '(') depth++;
-    if (char === ')') depth--;
-    if (char === ' ' && depth === 0) {
-      if (current) terms.push(current);
-      current = '';
-      continue;
-    }
-    current += char;
-  }
-  if (current) terms.push(current);
-  return terms;
+/** A word as the prefilter can look it up: letters, digits, apostrophes and hyphens. */
+const PLAIN_WORD = /^[\p{L}\p{N}'’-]+$/u;
+
+/** The parts of compromise's parsed pattern terms ("regs") this file reads. */
+interface Reg {
+  word?: string;
+  tag?: string;
+  fastOr?: Set<string>;
+  choices?: Reg[][];
+  optional?: boolean;
+  greedy?: boolean;
+  min?: number;
+  max?: number;
+  anything?: boolean;
+  negative?: boolean;
+  regex?: unknown;
+  root?: string;
+  fuzzy?: boolean;
+  method?: string;
+  switch?: string;
+  chunk?: string;
+  pos?: string;
+  sense?: string;
 }
 
-/** How many times a term may repeat: `+`, `*` and `{n,}` have no bound. */
-function repeatsAtMost(raw: string): number {
-  if (/[+*]$/.test(raw)) return Infinity;
-  const exactly = /\{(\d+)\}$/.exec(raw);
-  if (exactly) return Number(exactly[1]);
-  const range = /\{\d*,(\d*)\}$/.exec(raw);
-  if (range) return range[1] === '' ? Infinity : Number(range[1]);
-  return 1;
+/** compromise writes an open repeat ("{2,}") as this many. */
+const OPEN_REPEAT = 999;
+
+/** A term that says nothing about which word is there: `.`, a negation, a regex, {root}, ~fuzzy~, @method… */
+function saysNothingAboutTheWord(reg: Reg): boolean {
+  return Boolean(reg.anything || reg.negative || reg.regex || reg.root || reg.fuzzy || reg.method || reg.switch || reg.chunk || reg.pos || reg.sense);
+}
+
+/** A plain word or tag with no repeat, gap or negation: what an alternative of several words may hold. */
+function isPlain(reg: Reg): boolean {
+  return !saysNothingAboutTheWord(reg) && !reg.choices && !reg.fastOr && !reg.optional && !reg.greedy && reg.min === undefined && reg.max === undefined && (reg.tag !== undefined || reg.word !== undefined);
+}
+
+/** How many times a term may repeat (`+`, `*` and `{n,}` have no bound; compromise reads `*` after a term as `+`). */
+function repeatsAtMost(reg: Reg): number {
+  if (reg.max !== undefined) return reg.max >= OPEN_REPEAT ? Infinity : reg.max;
+  return reg.greedy ? Infinity : 1;
 }
 
 /** The most words one occurrence of a term covers: a group's longest alternative. */
-function widthOf(body: string): number {
-  if (!body.startsWith('(')) return 1;
-  const inner = body.slice(1, -1);
-  // A nested group or a repeat inside an alternative: no simple bound.
-  if (/[()+*{]/.test(inner)) return Infinity;
-  return Math.max(1, ...inner.split('|').map((alternative) => alternative.trim().split(/\s+/).filter(Boolean).length));
+function widthOf(reg: Reg): number {
+  if (!reg.choices) return 1;
+  // A nested repeat inside an alternative: no simple bound.
+  if (reg.choices.some((choice) => choice.some((part) => part.greedy || part.choices || (part.max !== undefined && part.max > 1)))) return Infinity;
+  return Math.max(1, ...reg.choices.map((choice) => choice.length));
 }
 
-/** A plain word or tag of a phrase alternative: no wildcard, repeat or negation. */
-const PLAIN_PART = /^#?[\p{L}\p{N}'’-]+$/u;
-
+/**
+ * The pattern's terms as compromise reads them (so the prefilter and the
+ * matcher can never disagree about what a pattern says), each with the words
+ * and tags one of which must be there.
+ */
 export function parsePattern(pattern: string): PatternTerm[] {
-  return splitTerms(pattern)
-    .map((raw) => raw.replace(/^\[(<\w+>)?/, '').replace(/\]$/, ''))
-    .filter((raw) => raw.length > 0 && raw !== '^' && raw !== '$')
-    .map((raw) => {
-      const optional = /[?*]$/.test(raw) || /\{0,\d*\}$/.test(raw);
-      const body = raw.replace(/^\^/, '').replace(/\$$/, '').replace(/(\{\d*,?\d*\}|[?*+])$/, '');
-      const maxWords = repeatsAtMost(raw) * widthOf(body);
-      if (body === '.' || body === '*' || body.startsWith('!') || body.startsWith('/') || body.startsWith('~') || body.startsWith('{') || body.startsWith('@')) {
-        return { words: [], tags: [], leadWords: [], leadTags: [], leadOffset: 0, wildcard: true, optional, maxWords };
-      }
-      const inner = body.startsWith('(') ? body.slice(1, -1) : body;
-      const alternatives = inner.split('|').map((a) => a.trim()).filter(Boolean);
-      const words: string[] = [];
-      const tags: string[] = [];
-      const leadWords: string[] = [];
-      const leadTags: string[] = [];
-      let leadOffset = 0;
-      let wildcard = false;
-      for (const alt of alternatives) {
-        const parts = alt.split(/\s+/);
-        if (alt.startsWith('#') && parts.length === 1) tags.push(alt.slice(1));
-        else if (/^[\p{L}\p{N}'’-]+$/u.test(alt)) words.push(alt.toLowerCase());
-        else if (parts.every((part) => PLAIN_PART.test(part))) {
-          // All of its words must be there, so any one will do: the first that is not an everyday
-          // word ("take" of "on the take"), which the prefilter can require rather than merely confirm.
-          const at = Math.max(0, parts.findIndex((part) => !part.startsWith('#') && !COMMON_WORDS.has(part.toLowerCase()) && !CONTRACTION_WORDS.has(part.toLowerCase())));
-          leadOffset = Math.max(leadOffset, at);
-          if (parts[at].startsWith('#')) leadTags.push(parts[at].slice(1));
-          else leadWords.push(parts[at].toLowerCase());
-        } else wildcard = true;
-      }
-      return { words, tags, leadWords, leadTags, leadOffset, wildcard, optional, maxWords };
-    });
+  return (parseMatchPattern(pattern) as unknown as Reg[]).map((reg) => {
+    const optional = reg.optional === true || reg.min === 0;
+    const maxWords = repeatsAtMost(reg) * widthOf(reg);
+    if (saysNothingAboutTheWord(reg)) return { words: [], tags: [], leadWords: [], leadTags: [], leadOffset: 0, wildcard: true, optional, maxWords };
+    const words: string[] = [];
+    const tags: string[] = [];
+    const leadWords: string[] = [];
+    const leadTags: string[] = [];
+    let leadOffset = 0;
+    let wildcard = false;
+    const addWord = (word: string): void => {
+      if (PLAIN_WORD.test(word)) words.push(word.toLowerCase());
+      else wildcard = true;
+    };
+    if (reg.tag !== undefined) tags.push(reg.tag);
+    if (reg.word !== undefined) addWord(reg.word);
+    for (const word of reg.fastOr ?? []) addWord(word);
+    for (const choice of reg.choices ?? []) {
+      if (choice.length === 1 && isPlain(choice[0])) {
+        if (choice[0].tag !== undefined) tags.push(choice[0].tag);
+        else addWord(choice[0].word!);
+      } else if (choice.every((part) => isPlain(part) && (part.tag !== undefined || PLAIN_WORD.test(part.word!)))) {
+        // All of its words must be there, so any one will do: the first that is not an everyday
+        // word ("take" of "on the take"), which the prefilter can require rather than merely confirm.
+        const at = Math.max(0, choice.findIndex((part) => part.tag === undefined && !COMMON_WORDS.has(part.word!.toLowerCase()) && !CONTRACTION_WORDS.has(part.word!.toLowerCase())));
+        leadOffset = Math.max(leadOffset, at);
+        if (choice[at].tag !== undefined) leadTags.push(choice[at].tag!);
+        else leadWords.push(choice[at].word!.toLowerCase());
+      } else wildcard = true;
+    }
+    return { words, tags, leadWords, leadTags, leadOffset, wildcard, optional, maxWords };
+  });
 }
 
 export interface Trigger {
