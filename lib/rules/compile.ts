@@ -3,7 +3,7 @@
 // hold for it to be worth trying; each rule's cancellations (unless and
 // frames) likewise; phrases and borrowed patterns (patternsFrom) in place.
 
-import { PARSER_TAGS, parseMatchPattern, type ParsedPattern } from '../text/compromise';
+import { PARSER_TAGS, parseMatchPattern, regsOf, type ParsedPattern, type PatternReg } from '../text/compromise';
 import { confirmationsOf, requirementsOf, sequenceOf, type Trigger } from './pattern';
 import { patternsOf, type RunnablePattern } from './phrases';
 import type { FramesFile, Rule, RuleFile } from './types';
@@ -37,12 +37,6 @@ export interface UnlessPattern {
   confirmations: Trigger[];
 }
 
-/** The parts of a parsed compromise match term this file touches. */
-interface MatchReg {
-  choices?: MatchReg[][];
-  [key: string]: unknown;
-}
-
 /**
  * Works around a compromise quirk. A wildcard such as `.{0,4}` or `.*` stops
  * where the next term matches, but it tests an alternative group holding a tag
@@ -52,7 +46,7 @@ interface MatchReg {
  * fields of its first term lets that test see it; the group itself still
  * matches as before.
  */
-function lookAheadIntoGroups(regs: MatchReg[]): void {
+function lookAheadIntoGroups(regs: PatternReg[]): void {
   for (const reg of regs) {
     if (!reg.choices) continue;
     for (const choice of reg.choices) {
@@ -157,7 +151,7 @@ export class CompiledRules {
   needsTagger(parsed: ParsedPattern): boolean {
     let answer = this.taggerNeeds.get(parsed);
     if (answer === undefined) {
-      const reads = (regs: readonly MatchReg[]): boolean =>
+      const reads = (regs: readonly PatternReg[]): boolean =>
         regs.some(
           (reg) =>
             (typeof reg.tag === 'string' && (!this.tags.has(reg.tag) || this.parserTags.has(reg.tag))) ||
@@ -169,7 +163,7 @@ export class CompiledRules {
             reg.fuzzy === true ||
             (reg.choices ?? []).some((choice) => Array.isArray(choice) && reads(choice)),
         );
-      answer = reads(parsed as unknown as MatchReg[]);
+      answer = reads(regsOf(parsed));
       this.taggerNeeds.set(parsed, answer);
     }
     return answer;
@@ -198,7 +192,7 @@ function withBorrowedPatterns(rule: Rule, byId: ReadonlyMap<string, { rule: Rule
 /** A rule's pattern as the engine runs it: longest alternatives first, wildcards able to see into groups. */
 export function parseForMatch(pattern: string): ParsedPattern {
   const parsed = parseMatchPattern(longestAlternativesFirst(pattern));
-  lookAheadIntoGroups(parsed as unknown as MatchReg[]);
+  lookAheadIntoGroups(regsOf(parsed));
   return parsed;
 }
 

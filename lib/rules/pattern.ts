@@ -3,7 +3,7 @@
 // prefilter uses this to skip the full parse for the great majority of posts,
 // which contain none of them.
 
-import { parseMatchPattern } from '../text/compromise';
+import { parseMatchPattern, regsOf, type PatternReg } from '../text/compromise';
 
 export interface PatternTerm {
   /** Alternatives: literal words (lower case) and tags (without #). */
@@ -35,49 +35,27 @@ export const COMMON_WORDS = new Set([
 /** A word as the prefilter can look it up: letters, digits, apostrophes and hyphens. */
 const PLAIN_WORD = /^[\p{L}\p{N}'’-]+$/u;
 
-/** The parts of compromise's parsed pattern terms ("regs") this file reads. */
-interface Reg {
-  word?: string;
-  tag?: string;
-  fastOr?: Set<string>;
-  choices?: Reg[][];
-  optional?: boolean;
-  greedy?: boolean;
-  min?: number;
-  max?: number;
-  anything?: boolean;
-  negative?: boolean;
-  regex?: unknown;
-  root?: string;
-  fuzzy?: boolean;
-  method?: string;
-  switch?: string;
-  chunk?: string;
-  pos?: string;
-  sense?: string;
-}
-
 /** compromise writes an open repeat ("{2,}") as this many. */
 const OPEN_REPEAT = 999;
 
 /** A term that says nothing about which word is there: `.`, a negation, a regex, {root}, ~fuzzy~, @method… */
-function saysNothingAboutTheWord(reg: Reg): boolean {
+function saysNothingAboutTheWord(reg: PatternReg): boolean {
   return Boolean(reg.anything || reg.negative || reg.regex || reg.root || reg.fuzzy || reg.method || reg.switch || reg.chunk || reg.pos || reg.sense);
 }
 
 /** A plain word or tag with no repeat, gap or negation: what an alternative of several words may hold. */
-function isPlain(reg: Reg): boolean {
+function isPlain(reg: PatternReg): boolean {
   return !saysNothingAboutTheWord(reg) && !reg.choices && !reg.fastOr && !reg.optional && !reg.greedy && reg.min === undefined && reg.max === undefined && (reg.tag !== undefined || reg.word !== undefined);
 }
 
 /** How many times a term may repeat (`+`, `*` and `{n,}` have no bound; compromise reads `*` after a term as `+`). */
-function repeatsAtMost(reg: Reg): number {
+function repeatsAtMost(reg: PatternReg): number {
   if (reg.max !== undefined) return reg.max >= OPEN_REPEAT ? Infinity : reg.max;
   return reg.greedy ? Infinity : 1;
 }
 
 /** The most words one occurrence of a term covers: a group's longest alternative. */
-function widthOf(reg: Reg): number {
+function widthOf(reg: PatternReg): number {
   if (!reg.choices) return 1;
   // A nested repeat inside an alternative: no simple bound.
   if (reg.choices.some((choice) => choice.some((part) => part.greedy || part.choices || (part.max !== undefined && part.max > 1)))) return Infinity;
@@ -90,7 +68,7 @@ function widthOf(reg: Reg): number {
  * and tags one of which must be there.
  */
 export function parsePattern(pattern: string): PatternTerm[] {
-  return (parseMatchPattern(pattern) as unknown as Reg[]).map((reg) => {
+  return regsOf(parseMatchPattern(pattern)).map((reg) => {
     const optional = reg.optional === true || reg.min === 0;
     const maxWords = repeatsAtMost(reg) * widthOf(reg);
     if (saysNothingAboutTheWord(reg)) return { words: [], tags: [], leadWords: [], leadTags: [], leadOffset: 0, wildcard: true, optional, maxWords };

@@ -15,28 +15,9 @@
 // parsed patterns and terms); the version is pinned, and the engine's tests
 // compare whole findings, so a change there shows at once.
 
-import { compromiseMatch, type MatchTerm, type ParsedWindow } from '../text/compromise';
+import { compromiseMatch, type MatchTerm, type ParsedWindow, type PatternReg } from '../text/compromise';
 
 export type { MatchTerm, ParsedWindow };
-
-/** The parts of a parsed pattern term (a "reg") this file reads. */
-interface Reg {
-  word?: string;
-  tag?: string;
-  fastOr?: Set<string>;
-  choices?: Reg[][];
-  operator?: string;
-  optional?: boolean;
-  negative?: boolean;
-  anything?: boolean;
-  greedy?: boolean;
-  start?: boolean;
-  end?: boolean;
-  use?: string;
-  fuzzy?: boolean;
-  id?: unknown;
-  [other: string]: unknown;
-}
 
 /** Where a pattern can start: a word or tag its first term needs, or anywhere. */
 interface StartTest {
@@ -45,11 +26,11 @@ interface StartTest {
 }
 
 interface CompiledPattern {
-  regs: Reg[];
+  regs: PatternReg[];
   /** undefined: no cheap start test, so compromise's own loop runs it. */
   start?: StartTest;
   /** The same pattern with its first term anchored, run at each possible start. */
-  anchored: Reg[];
+  anchored: PatternReg[];
   /** compromise's own bound: a match needs at least this many words. */
   minLength: number;
 }
@@ -62,7 +43,7 @@ const compiled = new WeakMap<object, CompiledPattern>();
  * anchor…), so no start test is possible. `inChoice`: compromise tests the
  * first term of a group's alternative without its optional flag.
  */
-function collectStart(reg: Reg, into: StartTest, inChoice: boolean): boolean {
+function collectStart(reg: PatternReg, into: StartTest, inChoice: boolean): boolean {
   if ((!inChoice && reg.optional) || reg.negative || reg.anything || reg.start || reg.end || reg.use || reg.fuzzy || reg.id !== undefined) return false;
   if (reg.word !== undefined) {
     into.words.add(reg.word);
@@ -83,11 +64,11 @@ function collectStart(reg: Reg, into: StartTest, inChoice: boolean): boolean {
 }
 
 /** Does a pattern use ^ or $ anywhere? Anchoring it at a start would change what they mean. */
-function usesAnchors(regs: readonly Reg[]): boolean {
+function usesAnchors(regs: readonly PatternReg[]): boolean {
   return regs.some((reg) => reg.start === true || reg.end === true || (reg.choices ?? []).some((choice) => Array.isArray(choice) && usesAnchors(choice)));
 }
 
-function compile(regs: Reg[]): CompiledPattern {
+function compile(regs: PatternReg[]): CompiledPattern {
   let found = compiled.get(regs);
   if (found) return found;
   const start: StartTest = { words: new Set(), tags: [] };
@@ -121,7 +102,7 @@ function intersects(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
 }
 
 /** compromise's quick test that a sentence lacks a word or tag the pattern needs. */
-function sentenceLacks(regs: readonly Reg[], cache: Set<string> | undefined): boolean {
+function sentenceLacks(regs: readonly PatternReg[], cache: Set<string> | undefined): boolean {
   if (!cache) return false;
   for (const reg of regs) {
     if (reg.optional === true || reg.negative === true || reg.fuzzy === true) continue;
@@ -137,7 +118,7 @@ function sentenceLacks(regs: readonly Reg[], cache: Set<string> | undefined): bo
  * covers, in the order doc.match gives them. `justOne` stops at the first.
  */
 export function matchTerms(window: ParsedWindow, pattern: unknown, justOne = false): MatchTerm[][] {
-  const { regs, start, anchored, minLength } = compile(pattern as Reg[]);
+  const { regs, start, anchored, minLength } = compile(pattern as PatternReg[]);
   const docs = window.docs;
   const found: MatchTerm[][] = [];
   if (!start) {

@@ -28,6 +28,46 @@ const world = nlp.world() as unknown as World;
 /** A match pattern parsed once: compromise re-parses a string on every call, at about 30 times the cost of the match. */
 export type ParsedPattern = ReturnType<typeof nlp.parseMatch>;
 
+/**
+ * One term of a parsed match pattern (compromise calls it a "reg"), as far as
+ * the engine reads it: the prefilter (lib/rules/pattern.ts), the matcher
+ * (lib/rules/start-positions.ts) and the compiler's workaround (lib/rules/compile.ts).
+ */
+export interface PatternReg {
+  word?: string;
+  tag?: string;
+  /** A group's single-word alternatives, as a set. */
+  fastOr?: Set<string>;
+  /** A group's alternatives, each a sequence of terms. */
+  choices?: PatternReg[][];
+  operator?: string;
+  optional?: boolean;
+  negative?: boolean;
+  anything?: boolean;
+  greedy?: boolean;
+  /** Repeats: compromise writes an open repeat ("{2,}") as 999. */
+  min?: number;
+  max?: number;
+  start?: boolean;
+  end?: boolean;
+  use?: string;
+  fuzzy?: boolean;
+  regex?: unknown;
+  root?: string;
+  method?: string;
+  switch?: string;
+  chunk?: string;
+  pos?: string;
+  sense?: string;
+  id?: unknown;
+  [other: string]: unknown;
+}
+
+/** A parsed pattern as the engine reads it. */
+export function regsOf(parsed: ParsedPattern): PatternReg[] {
+  return parsed as unknown as PatternReg[];
+}
+
 /** The parts of a compromise term the engine reads and writes (it adds its own tags and aliases). */
 export interface MatchTerm {
   text: string;
