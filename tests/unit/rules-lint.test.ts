@@ -7,7 +7,7 @@ import nlp from 'compromise';
 import { describe, expect, it } from 'vitest';
 import { CATEGORIES, POLICY_SECTION_IDS } from '../../lib';
 import { triggerOf, tagsIn } from '../../lib/rules/pattern';
-import { parseMatchPattern } from '../../lib/text/compromise';
+import { parseMatchPattern, regsOf, type PatternReg } from '../../lib/text/compromise';
 import { PhraseError, compilePhrase } from '../../lib/rules/phrases';
 import { ENGINE_TAGS } from '../../lib/rules/ruleset';
 import { FRAMES, LEXICON_FILES, RULE_FILES } from '../../rules';
@@ -25,14 +25,8 @@ function jsonFilesIn(dir: string, prefix = ''): string[] {
   });
 }
 
-/** The parts of compromise's parsed pattern terms this file reads. */
-interface Reg {
-  word?: string;
-  choices?: Reg[][];
-}
-
 /** A word holding "(", "|" or ")" is compromise misreading a group (a group inside a group, say), which silently never matches. */
-function readsBracketsAsWords(regs: readonly Reg[]): boolean {
+function readsBracketsAsWords(regs: readonly PatternReg[]): boolean {
   return regs.some((reg) => (typeof reg.word === 'string' && /[()|]/.test(reg.word)) || (reg.choices ?? []).some(readsBracketsAsWords));
 }
 
@@ -118,7 +112,7 @@ describe('rule files', () => {
       });
       it('has patterns that compromise reads as written (no group inside a group)', () => {
         const written = rule.patterns.flatMap((entry) => (entry.pattern !== undefined ? [entry.pattern] : []));
-        const misread = [...written, ...(rule.unless ?? [])].filter((pattern) => readsBracketsAsWords(parseMatchPattern(pattern) as unknown as Reg[]));
+        const misread = [...written, ...(rule.unless ?? [])].filter((pattern) => readsBracketsAsWords(regsOf(parseMatchPattern(pattern))));
         expect(misread, 'compromise cannot read a group inside a group: it takes the brackets as part of a word, which never matches. Split the alternatives into separate patterns.').toEqual([]);
       });
       const phrases = rule.patterns.flatMap((entry) => (entry.phrase !== undefined ? [entry.phrase] : []));
@@ -143,7 +137,7 @@ describe('rule files', () => {
 
   it('frames have patterns that compromise reads as written', () => {
     const misread = Object.entries(FRAMES.frames).flatMap(([name, frame]) =>
-      frame.patterns.filter((pattern) => readsBracketsAsWords(parseMatchPattern(pattern) as unknown as Reg[])).map((pattern) => `${name}: ${pattern}`),
+      frame.patterns.filter((pattern) => readsBracketsAsWords(regsOf(parseMatchPattern(pattern)))).map((pattern) => `${name}: ${pattern}`),
     );
     expect(misread).toEqual([]);
   });
