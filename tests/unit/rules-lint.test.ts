@@ -76,6 +76,20 @@ describe('rule files', () => {
     expect(fs.existsSync(path.resolve(RULES_DIR, '..', script!)), script).toBe(true);
   });
 
+  it('no pattern or unless is copied word for word into another rule (a shared one is a frame, or is borrowed with patternsFrom)', () => {
+    const owner = new Map<string, string>();
+    const copies: string[] = [];
+    for (const rule of allRules) {
+      const texts = new Set([...rule.patterns.flatMap((entry) => (entry.pattern !== undefined ? [entry.pattern] : [])), ...(rule.unless ?? [])].map((t) => t.trim().replace(/\s+/g, ' ')));
+      for (const text of texts) {
+        const first = owner.get(text);
+        if (first !== undefined) copies.push(`${rule.id} copies ${first}: ${text}`);
+        else owner.set(text, rule.id);
+      }
+    }
+    expect(copies).toEqual([]);
+  });
+
   it('rule ids are unique and start with their category', () => {
     const ids = allRules.map((r) => r.id);
     expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
