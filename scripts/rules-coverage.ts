@@ -19,25 +19,28 @@ const USAGE = 'Usage: npm run --silent rules:coverage [-- --list-unfired]';
 
 function table(report: CoverageReport): string {
   const width = Math.max(4, ...report.rules.map((r) => r.id.length));
-  const row = (id: string, patterns: number | string, fired: number | string, copies: number | string): string =>
-    `${id.padEnd(width)}  ${String(patterns).padStart(8)}  ${String(fired).padStart(5)}  ${String(copies).padStart(6)}`;
-  const lines = [row('rule', 'patterns', 'fired', 'copies')];
+  const row = (id: string, patterns: number | string, fired: number | string, alone: number | string, copies: number | string): string =>
+    `${id.padEnd(width)}  ${String(patterns).padStart(8)}  ${String(fired).padStart(5)}  ${String(alone).padStart(5)}  ${String(copies).padStart(6)}`;
+  const lines = [row('rule', 'patterns', 'fired', 'alone', 'copies')];
   for (const rule of report.rules) {
-    lines.push(row(rule.id, rule.patterns.length, rule.patterns.filter((p) => p.fired).length, rule.copies));
+    lines.push(row(rule.id, rule.patterns.length, rule.patterns.filter((p) => p.fired).length, rule.patterns.filter((p) => p.firedAlone).length, rule.copies));
   }
-  lines.push(row('all rules', report.patterns, report.firedByOwnExamples, report.copiedAcrossRules));
+  lines.push(row('all rules', report.patterns, report.firedByOwnExamples, report.firedAloneByOwnExamples, report.copiedAcrossRules));
   lines.push(
     '',
     'patterns: its match patterns, phrases included. fired: those that match, not cancelled, in one of their own examples.',
+    'alone: those with an example that sets off no other pattern of their rule (a pattern without one adds nothing).',
     'copies: its match and unless patterns that a rule above it already has, word for word.',
   );
   return lines.join('\n');
 }
 
 function unfired(report: CoverageReport): string {
-  const lines = ['', 'Patterns no example of their rule fires:'];
+  const lines = ['', 'Patterns no example of their own fires, or fires alone (marked "not alone"):'];
   for (const rule of report.rules) {
-    for (const p of rule.patterns) if (!p.fired) lines.push(`${p.id}  ${p.phrase !== undefined ? `phrase “${p.phrase}” → ` : ''}${p.pattern}`);
+    for (const p of rule.patterns) {
+      if (!p.firedAlone) lines.push(`${p.id}${p.fired ? '  (not alone)' : ''}  ${p.phrase !== undefined ? `phrase “${p.phrase}” → ` : ''}${p.pattern}`);
+    }
   }
   return lines.join('\n');
 }

@@ -30,6 +30,8 @@ export interface PatternCoverage {
   /** The phrase it was compiled from, for a phrase-made pattern. */
   phrase?: string;
   fired: boolean;
+  /** …and one of them sets off no other pattern of its rule: it earns its place. */
+  firedAlone: boolean;
 }
 
 export interface RuleCoverage {
@@ -44,6 +46,8 @@ export interface CoverageReport {
   patterns: number;
   /** …of which fire on at least one of their own examples. */
   firedByOwnExamples: number;
+  /** …of which fire on one of their own examples with no other pattern of their rule: none is redundant. */
+  firedAloneByOwnExamples: number;
   /**
    * Copies of a pattern or `unless` pattern in a rule after the first that has it,
    * word for word (spaces aside): how many would go if each lived in one place.
@@ -65,14 +69,21 @@ function comparable(pattern: string): string {
  * first role, or a pupil), as tests/unit/rules-examples.test.ts checks it.
  */
 export function measureCoverage(rules: readonly Rule[], tags: ReadonlySet<string>, traceRules: TraceRules): CoverageReport {
-  const report: CoverageReport = { patterns: 0, firedByOwnExamples: 0, copiedAcrossRules: 0, rules: [] };
+  const report: CoverageReport = { patterns: 0, firedByOwnExamples: 0, firedAloneByOwnExamples: 0, copiedAcrossRules: 0, rules: [] };
   const seen = new Set<string>();
   for (const rule of rules) {
     const role: Role = rule.roles?.[0] ?? 'pupil';
     const runnable = patternsOf(rule, tags);
     const patterns = runnable.map((pattern, k): PatternCoverage => {
-      const fired = rule.patterns[k].examples.some((example) => traceRules(example, role).some((match) => match.patternId === pattern.id && !match.cancelledBy));
-      return { id: pattern.id, pattern: pattern.source, ...(pattern.phrase !== undefined ? { phrase: pattern.phrase } : {}), fired };
+      let fired = false;
+      let firedAlone = false;
+      for (const example of rule.patterns[k].examples) {
+        // The rule's own patterns that fire, uncancelled (a borrowed one is named by its owner, so it is not counted).
+        const own = new Set(traceRules(example, role).filter((match) => !match.cancelledBy && match.patternId.startsWith(`${rule.id}#`)).map((match) => match.patternId));
+        fired ||= own.has(pattern.id);
+        firedAlone ||= own.size === 1 && own.has(pattern.id);
+      }
+      return { id: pattern.id, pattern: pattern.source, ...(pattern.phrase !== undefined ? { phrase: pattern.phrase } : {}), fired, firedAlone };
     });
     const compiled = runnable.map((pattern) => pattern.source);
     const texts = new Set([...compiled, ...(rule.unless ?? [])].map(comparable));
@@ -81,6 +92,7 @@ export function measureCoverage(rules: readonly Rule[], tags: ReadonlySet<string
     report.rules.push({ id: rule.id, patterns, copies });
     report.patterns += patterns.length;
     report.firedByOwnExamples += patterns.filter((p) => p.fired).length;
+    report.firedAloneByOwnExamples += patterns.filter((p) => p.firedAlone).length;
     report.copiedAcrossRules += copies;
   }
   return report;

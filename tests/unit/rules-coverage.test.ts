@@ -14,7 +14,8 @@ const TINY = vi.hoisted(() => {
     category: 'bullying',
     message: 'This calls someone a name.',
     patterns: [
-      { id: 'you', pattern: 'you #Insult', examples: ['you idiot'], note: 'Fires on its example.' },
+      { id: 'you', pattern: 'you #Insult', examples: ['you idiot'], note: 'Fires on its example, but never alone: "you-or-u" covers it.' },
+      { id: 'you-or-u', pattern: '(you|u) #Insult', examples: ['u idiot'], note: 'Fires alone on its example.' },
       { id: 'total', pattern: '(total|utter) #Insult', examples: ['you idiot'], note: 'Its example does not have it.' },
       { id: 'proper', pattern: 'proper #Insult', examples: ['proper muppet only joking'], note: 'Matches only where "only joking" cancels it.' },
       { id: 'gates', phrase: 'meet me at the gates', examples: ['meet me at the gates'], note: 'A phrase that fires.' },
@@ -59,23 +60,30 @@ describe('measureCoverage', () => {
   const report = measureCoverage(TINY.files['tiny.json'].rules, tags, traceRules);
 
   it('counts patterns, those their own examples fire, and the copies', () => {
-    expect({ patterns: report.patterns, firedByOwnExamples: report.firedByOwnExamples, copiedAcrossRules: report.copiedAcrossRules }).toEqual({
-      patterns: 6,
-      firedByOwnExamples: 3,
-      copiedAcrossRules: 3,
-    });
+    expect({
+      patterns: report.patterns,
+      firedByOwnExamples: report.firedByOwnExamples,
+      firedAloneByOwnExamples: report.firedAloneByOwnExamples,
+      copiedAcrossRules: report.copiedAcrossRules,
+    }).toEqual({ patterns: 7, firedByOwnExamples: 4, firedAloneByOwnExamples: 3, copiedAcrossRules: 3 });
+  });
+
+  it('tells a pattern that only ever fires beside another of its rule from one that earns its place', () => {
+    const pupil = report.rules[0].patterns;
+    expect(pupil.find((p) => p.id === 'bullying/tiny#you')).toMatchObject({ fired: true, firedAlone: false });
+    expect(pupil.find((p) => p.id === 'bullying/tiny#you-or-u')).toMatchObject({ fired: true, firedAlone: true });
   });
 
   it('names each unfired pattern by the id the engine gives it, with the phrase a pattern came from', () => {
     const unfired = report.rules.flatMap((r) => r.patterns.filter((p) => !p.fired).map((p) => p.id));
     expect(unfired).toEqual(['bullying/tiny#total', 'bullying/tiny#proper', 'professional-distance/tiny#gates']);
-    expect(report.rules[0].patterns[3]).toMatchObject({ id: 'bullying/tiny#gates', phrase: 'meet me at the gates', pattern: 'meet me at the gates', fired: true });
+    expect(report.rules[0].patterns[4]).toMatchObject({ id: 'bullying/tiny#gates', phrase: 'meet me at the gates', pattern: 'meet me at the gates', fired: true });
     expect(report.rules.map((r) => r.copies)).toEqual([0, 3]);
   });
 
   it('checks a staff-only rule’s examples as staff', () => {
     // As a pupil the staff rule is never tried, so its first pattern would not fire.
-    expect(traceRules('oi you muppet', 'pupil').map((r) => r.patternId)).toEqual(['bullying/tiny#you']);
+    expect(traceRules('oi you muppet', 'pupil').map((r) => r.patternId)).toEqual(['bullying/tiny#you', 'bullying/tiny#you-or-u']);
     expect(report.rules[1].patterns[0].fired).toBe(true);
   });
 });
