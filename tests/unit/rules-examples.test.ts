@@ -1,7 +1,8 @@
 // Every rule's examples are tests. Each pattern's own examples must make that
 // pattern fire, uncancelled by the rule's `unless` and frames, and produce a
 // finding from its rule: so every pattern, and every phrase someone adds, is
-// shown to work. A rule's extra "match" examples must produce a finding from
+// shown to work. One of them must set off no other pattern of the rule, so
+// every pattern is shown to earn its place. A rule's extra "match" examples must produce a finding from
 // it, and its "noMatch" examples must not.
 import { describe, expect, it } from 'vitest';
 import { check, type CheckTrace } from '../../lib';
@@ -31,6 +32,17 @@ for (const [file, ruleFile] of Object.entries(RULE_FILES)) {
               expect(ids).toContain(rule.id);
             });
           }
+          it(`#${entry.id} has an example that no other pattern of the rule fires on`, () => {
+            const others = entry.examples.map((example) => {
+              const trace: CheckTrace = { rules: [], classifier: [] };
+              check(example, EXAMPLES_CONFIG, { role, trace });
+              return trace.rules.filter((r) => !r.cancelledBy && r.patternId.startsWith(`${rule.id}#`) && r.patternId !== id).map((r) => r.patternId);
+            });
+            expect(
+              others.some((fired) => fired.length === 0),
+              `every example of ${id} also sets off ${[...new Set(others.flat())].join(', ')}: add a post only it flags, or, if there is none, it adds nothing and can go`,
+            ).toBe(true);
+          });
         }
         for (const example of rule.examples.match ?? []) {
           it(`matches: ${example}`, () => {
