@@ -40,15 +40,20 @@ export function appliesTo(category: string, role: Role): boolean {
  */
 export function reasonTokens(model: ClassifierModel, tokens: readonly ClassifierToken[], text: string, score: CategoryScore): number[] {
   const shares = model.explain(tokens, text, score.category, score.firstToken, score.endToken);
-  const reasons: number[] = [];
-  for (const [index, share] of shares) {
-    if (share <= 0 || reasons.length >= TOP_WORDS) break;
+  // Each word's strongest token (the first, on a tie), then the strongest words: one pass over
+  // the window, then a sort of its distinct words only.
+  const bestOfWord = new Map<string, number>();
+  for (let i = 0; i < shares.length; i++) {
+    if (shares[i] <= 0) continue;
+    const index = score.firstToken + i;
     const token = tokens[index];
     if (token.entity || STOPWORDS.has(token.word) || /^\d+$/.test(token.word)) continue;
-    if (reasons.some((r) => tokens[r].word === token.word)) continue;
-    reasons.push(index);
+    const best = bestOfWord.get(token.word);
+    if (best === undefined || shares[i] > shares[best - score.firstToken]) bestOfWord.set(token.word, index);
   }
-  return reasons;
+  return [...bestOfWord.values()]
+    .sort((a, b) => shares[b - score.firstToken] - shares[a - score.firstToken] || a - b)
+    .slice(0, TOP_WORDS);
 }
 
 /**

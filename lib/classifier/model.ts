@@ -214,12 +214,14 @@ export class ClassifierModel {
   }
 
   /**
-   * The tokens of a window that pushed a category's score up most, best first:
-   * [token index, share of the score]. A pair's weight is split between its words.
+   * Each token's share of a category's score within a window: share[i] belongs
+   * to token first + i. A pair's weight is split between its words. Unsorted:
+   * the caller picks the few it needs in one pass (a pasted wall of words must
+   * not cost a sort of thousands).
    */
-  explain(tokens: readonly ClassifierToken[], text: string, category: string, first: number, end: number): Array<[number, number]> {
+  explain(tokens: readonly ClassifierToken[], text: string, category: string, first: number, end: number): Float64Array {
     const c = this.categories.findIndex((x) => x.name === category);
-    if (c < 0) return [];
+    if (c < 0) return new Float64Array(0);
     const k = this.categories.length;
     const features = this.features(tokens.slice(first, end), text);
     const share = new Float64Array(end - first);
@@ -231,7 +233,7 @@ export class ClassifierModel {
         share[partner] += weight / 2;
       } else share[features.owners[f]] += weight;
     }
-    return [...share].map((s, i) => [i + first, s] as [number, number]).sort((a, b) => b[1] - a[1]);
+    return share;
   }
 }
 
