@@ -13,6 +13,8 @@
 import type { Token } from '../text/tokens';
 import { nameKey } from './name-key';
 import { isDroppableParticle, isParticle, NEVER_ALONE_GIVEN } from './name-parts';
+import { GROWN_UPS, PETS, SCHOOL_CONTEXT, SCHOOL_DAY } from './context-words';
+import { famousNameAround } from './famous-names';
 import type { WordKnowledge } from '../text/english';
 
 export interface RosterLookup {
@@ -142,6 +144,13 @@ export class PupilNameMatcher {
         // "kierans head", "zaras new haircut": a possessive written without its apostrophe,
         // when the word is no word of its own (not "masons", "hopes").
         if (this.isBarePossessive(token) && !this.followsAnotherGivenName(tokens, i, found)) found.push({ firstToken: i, lastToken: i, how: 'first-name' });
+        continue;
+      }
+      // "Harry Kane scored", "Tom Holland in the new Spider-Man": a famous name written in full is the
+      // famous one, even when a pupil shares it, unless the post is about school or names another pupil first.
+      const famous = famousNameAround(tokens, i);
+      if (famous && found.length === 0 && !this.isAboutSchool(tokens, taken)) {
+        i = famous.lastToken;
         continue;
       }
       const full = this.fullNameAt(tokens, i, taken, found);
@@ -312,6 +321,9 @@ export class PupilNameMatcher {
     const nextJoined = next && !/[,;:]/.test(token.after) && !token.possessive;
     const shouting = token.text.length > 1 && token.text === token.text.toUpperCase();
 
+    // "my nan Penny", "our dog Ruby": a grown-up in the family or a pet, not a pupil.
+    if (prev && (GROWN_UPS.has(prev.lower) || PETS.has(prev.lower)) && !/[,;:]/.test(prev.after)) return false;
+
     // Followed by a surname that is not theirs: someone else ("Will Smith", "mark zuckerberg").
     if (nextJoined && next.kind === 'word' && this.looksLikeSurname(next, capitalised)) return false;
     if (this.followsAnotherGivenName(tokens, i, found)) return false;
@@ -408,6 +420,20 @@ export class PupilNameMatcher {
       return /^[a-z]{4,}$/.test(next.lower) && !/(ing|ed|ly|s)$/.test(next.lower);
     }
     return false;
+  }
+
+  // Worked out once per post: a long post may hold many famous names.
+  private aboutSchoolCache = new WeakMap<readonly Token[], boolean>();
+
+  /** Does the post name the school or talk about the school day ("in maths", "our head", "year 9", "at lunch")? */
+  private isAboutSchool(tokens: readonly Token[], schoolTokens: ReadonlySet<number>): boolean {
+    if (schoolTokens.size > 0) return true;
+    let answer = this.aboutSchoolCache.get(tokens);
+    if (answer === undefined) {
+      answer = tokens.some((t) => SCHOOL_CONTEXT.has(t.lower) || SCHOOL_DAY.has(t.lower));
+      this.aboutSchoolCache.set(tokens, answer);
+    }
+    return answer;
   }
 
   // Computed once per sentence per call: a long run-on post has many candidate names in one sentence.

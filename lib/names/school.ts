@@ -17,6 +17,7 @@
 import type { Token } from '../text/tokens';
 import { nameKey } from './name-key';
 import { sharedWordKnowledge, type WordKnowledge } from '../text/english';
+import { GROWN_UPS, SCHOOL_CONTEXT } from './context-words';
 
 export interface SchoolMention {
   /** Token range [first, last] inclusive. */
@@ -82,7 +83,6 @@ const TRAVEL_PREPOSITIONS = new Set(['to', 'from', 'in', 'into', 'near', 'around
  * but "the worst mistake of my life, moving to Oakfield" is changing school.
  */
 const MOVE_VERBS = new Set(['moved', 'moving', 'move', 'moves', 'relocated', 'relocating']);
-const GROWN_UPS = new Set(['uncle', 'aunt', 'auntie', 'aunty', 'nan', 'nana', 'gran', 'granny', 'grandma', 'grandad', 'grandpa', 'grandparents', 'parents', 'mum', 'mam', 'dad', 'family', 'godparents']);
 
 /** How far either side of an alias its sentence is searched for words of another meaning. */
 const CONTEXT_REACH = 12;
@@ -113,14 +113,6 @@ const OTHER_MEANING_CONTEXT = new Set([
   'wedding', 'venue', 'hotel', 'restaurant', 'menu', 'taverna', 'holiday', 'tour', 'documentary',
 ]);
 
-// Words around a bare short alias that make "the school" the likely referent.
-const SCHOOL_CONTEXT = new Set([
-  'school', 'academy', 'college', 'sixth', 'form', 'year', 'yr', 'y7', 'y8', 'y9', 'y10', 'y11', 'y12', 'y13',
-  'teacher', 'teachers', 'sir', 'miss', 'head', 'headteacher', 'deputy', 'staff', 'pupil', 'pupils', 'students',
-  'lesson', 'lessons', 'class', 'classes', 'detention', 'uniform', 'gcse', 'gcses', 'mocks', 'exam', 'exams',
-  'canteen', 'playground', 'assembly', 'homework', 'term', 'pe', 'maths', 'science', 'english', 'tutor',
-  'parents', 'governors', 'ofsted', 'prom', 'blazer', 'caretaker', 'canteen', 'kids', 'changing', 'locker', 'timetable', 'register', 'reception', 'ks3', 'ks4', 'alevel', 'alevels',
-]);
 
 /** "Aldhelms" and "Aldhelm" (from "Aldhelm's") are the same name word. */
 function sameNameWord(a: string, b: string): boolean {

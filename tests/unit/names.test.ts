@@ -156,6 +156,40 @@ describe('pupil names', () => {
   });
 });
 
+describe('namesakes: a famous person, a grown-up in the family or a pet who shares a pupil\'s name', () => {
+  // Pupils who share a famous person's full name, or whose first name a family's dog might have.
+  const config = validateConfig({
+    schoolNames: ['Kingsmead Community College', 'Kingsmead'],
+    pupilNames: ['Harry Kane', 'Emma Watson', 'Tom Holland', 'Ruby Stone', 'Destiny Obi', 'Will Porter', 'Sandra Mensah'],
+    staffNames: ['Mr Okafor'],
+    role: 'pupil',
+  });
+  const named = (text: string): string[] => pupils(text, config);
+
+  it.each([
+    'Harry Kane scored a worldie last night',
+    'harry kane to bayern was the worst transfer ever',
+    'Emma Watson was so good in Little Women',
+    'rewatching spider-man, tom holland is the best one',
+    "Destiny's Child on repeat while I revise",
+    'my nan Ruby turns 90 today 🎂',
+    'our dog Will ate a whole sock',
+    'my auntie Sandra is visiting this weekend',
+  ])('leaves alone %s', (text) => {
+    expect(named(text)).toEqual([]);
+  });
+
+  it.each([
+    ['Harry Kane got a detention in maths', 'pupil-name:Harry Kane'],
+    ["Emma Watson's locker is next to mine at Kingsmead", "pupil-name:Emma Watson's"],
+    ['tom holland from year 9 is so annoying', 'pupil-name:tom holland'],
+    ['my mate Ruby is coming round later', 'pupil-name:Ruby'],
+    ['Ruby Stone and her dog went viral', 'pupil-name:Ruby Stone'],
+  ])('still finds %s', (text, expected) => {
+    expect(named(text)).toEqual([expected]);
+  });
+});
+
 describe('a hashed roster matches the same as plaintext', () => {
   const hashed = validateConfig({ schoolNames: [], pupilNames: [], staffNames: [], role: 'pupil', hashedRoster: hashRoster(ROSTER) });
   it.each([
