@@ -30,3 +30,28 @@ export const SCHOOL_DAY: ReadonlySet<string> = new Set([
   'lunch', 'lunchtime', 'break', 'breaktime', 'corridor', 'corridors', 'library', 'bus', 'trip', 'coursework', 'revision',
   'classroom', 'classmate', 'classmates', 'form', 'registration', 'isolation', 'exclusion', 'excluded', 'suspended', 'expelled',
 ]);
+
+/**
+ * Words of the worlds famous people live in: sport, screen, music, books,
+ * politics and the royals. A pupil who shares a famous full name is read as the
+ * famous one only beside one of these ("Harry Kane scored", "Tom Holland's new
+ * film"); "Jack Harrison stole my phone" is the pupil.
+ */
+export const FAME_CONTEXT: ReadonlySet<string> = new Set([
+  // sport
+  'scored', 'scores', 'goal', 'goals', 'hattrick', 'worldie', 'penalty', 'match', 'fixture', 'league', 'premier', 'prem', 'cup', 'final',
+  'transfer', 'signed', 'signing', 'striker', 'winger', 'midfielder', 'defender', 'keeper', 'goalkeeper', 'manager', 'england', 'lionesses',
+  'euros', 'olympics', 'olympic', 'medal', 'race', 'f1', 'prix', 'podium', 'championship', 'wimbledon', 'fight', 'boxer', 'knockout',
+  'darts', 'snooker', 'cricket', 'rugby', 'tennis', 'nba', 'nfl', 'fifa', 'ballon', 'fans', 'stadium', 'pundit', 'team',
+  // screen and stage
+  'film', 'films', 'movie', 'movies', 'cinema', 'netflix', 'disney', 'marvel', 'trailer', 'actor', 'actress', 'acting', 'starring', 'stars',
+  'cast', 'role', 'character', 'episode', 'episodes', 'series', 'season', 'show', 'tv', 'telly', 'bbc', 'itv', 'sitcom', 'oscar', 'oscars',
+  'bafta', 'premiere', 'spiderman', 'batman', 'superhero', 'documentary', 'celeb', 'celebs', 'celebrity', 'famous', 'interview', 'podcast',
+  'youtube', 'youtuber', 'streamer', 'stream', 'twitch', 'tiktoker', 'influencer', 'presenter', 'comedian',
+  // music
+  'song', 'songs', 'album', 'single', 'tour', 'concert', 'gig', 'tickets', 'singer', 'rapper', 'band', 'music', 'spotify', 'lyrics', 'grammy',
+  'brits', 'eurovision', 'festival', 'glastonbury',
+  // books, history, politics, royals
+  'book', 'books', 'novel', 'author', 'wrote', 'prime', 'minister', 'parliament', 'mp', 'election', 'president', 'king', 'queen', 'prince',
+  'princess', 'royal', 'royals', 'history', 'war', 'speech',
+]);

@@ -13,7 +13,7 @@
 import type { Token } from '../text/tokens';
 import { nameKey } from './name-key';
 import { isDroppableParticle, isParticle, NEVER_ALONE_GIVEN } from './name-parts';
-import { GROWN_UPS, PETS, SCHOOL_CONTEXT, SCHOOL_DAY } from './context-words';
+import { FAME_CONTEXT, GROWN_UPS, PETS, SCHOOL_CONTEXT, SCHOOL_DAY } from './context-words';
 import { famousNameAround } from './famous-names';
 import type { WordKnowledge } from '../text/english';
 
@@ -146,12 +146,18 @@ export class PupilNameMatcher {
         if (this.isBarePossessive(token) && !this.followsAnotherGivenName(tokens, i, found)) found.push({ firstToken: i, lastToken: i, how: 'first-name' });
         continue;
       }
-      // "Harry Kane scored", "Tom Holland in the new Spider-Man": a famous name written in full is the
-      // famous one, even when a pupil shares it, unless the post is about school or names another pupil first.
+      // A famous name written in full: "Harry Styles", "Destiny's Child", "Jack Daniels" are someone
+      // else when the pupil is Harry Jones or Destiny Obi. A pupil who shares the whole name ("Harry
+      // Kane") is the famous one only where the post is about their world ("scored", "film") and not
+      // about school, and names no pupil before.
       const famous = famousNameAround(tokens, i);
-      if (famous && found.length === 0 && !this.isAboutSchool(tokens, taken)) {
-        i = famous.lastToken;
-        continue;
+      if (famous) {
+        const own = this.fullNameAt(tokens, i, taken, found);
+        const sharesWholeName = !!own && own.firstToken <= famous.firstToken && own.lastToken >= famous.lastToken;
+        if (!sharesWholeName || (found.length === 0 && this.isAboutFame(tokens) && !this.isAboutSchool(tokens, taken))) {
+          i = famous.lastToken;
+          continue;
+        }
       }
       const full = this.fullNameAt(tokens, i, taken, found);
       if (full) {
@@ -424,6 +430,17 @@ export class PupilNameMatcher {
 
   // Worked out once per post: a long post may hold many famous names.
   private aboutSchoolCache = new WeakMap<readonly Token[], boolean>();
+  private aboutFameCache = new WeakMap<readonly Token[], boolean>();
+
+  /** Does the post talk about sport, screen, music, books or politics ("scored", "film", "album")? */
+  private isAboutFame(tokens: readonly Token[]): boolean {
+    let answer = this.aboutFameCache.get(tokens);
+    if (answer === undefined) {
+      answer = tokens.some((t) => FAME_CONTEXT.has(t.key));
+      this.aboutFameCache.set(tokens, answer);
+    }
+    return answer;
+  }
 
   /** Does the post name the school or talk about the school day ("in maths", "our head", "year 9", "at lunch")? */
   private isAboutSchool(tokens: readonly Token[], schoolTokens: ReadonlySet<number>): boolean {

@@ -169,8 +169,9 @@ describe('namesakes: a famous person, a grown-up in the family or a pet who shar
   it.each([
     'Harry Kane scored a worldie last night',
     'harry kane to bayern was the worst transfer ever',
-    'Emma Watson was so good in Little Women',
-    'rewatching spider-man, tom holland is the best one',
+    'Emma Watson was so good in the Little Women film',
+    'rewatching spiderman, tom holland is the best one',
+    'Tom Holland is the best Spider-Man, no debate',
     "Destiny's Child on repeat while I revise",
     'my nan Ruby turns 90 today 🎂',
     'our dog Will ate a whole sock',
@@ -181,6 +182,7 @@ describe('namesakes: a famous person, a grown-up in the family or a pet who shar
 
   it.each([
     ['Harry Kane got a detention in maths', 'pupil-name:Harry Kane'],
+    ['Harry Kane stole my phone and lied about it', 'pupil-name:Harry Kane'],
     ["Emma Watson's locker is next to mine at Kingsmead", "pupil-name:Emma Watson's"],
     ['tom holland from year 9 is so annoying', 'pupil-name:tom holland'],
     ['my mate Ruby is coming round later', 'pupil-name:Ruby'],
