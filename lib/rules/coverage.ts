@@ -58,8 +58,16 @@ export interface CoverageReport {
 }
 
 /** A pattern as compared for copies: trimmed, with runs of spaces as one. */
-function comparable(pattern: string): string {
+export function comparablePattern(pattern: string): string {
   return pattern.trim().replace(/\s+/g, ' ');
+}
+
+/**
+ * The ids of a rule's own patterns that a trace shows matching, uncancelled. A
+ * pattern it borrows (patternsFrom) is named by its owner, so it is not counted.
+ */
+export function ownPatternsFired(trace: CheckTrace['rules'], ruleId: string): Set<string> {
+  return new Set(trace.filter((match) => !match.cancelledBy && match.patternId.startsWith(`${ruleId}#`)).map((match) => match.patternId));
 }
 
 /**
@@ -78,15 +86,14 @@ export function measureCoverage(rules: readonly Rule[], tags: ReadonlySet<string
       let fired = false;
       let firedAlone = false;
       for (const example of rule.patterns[k].examples) {
-        // The rule's own patterns that fire, uncancelled (a borrowed one is named by its owner, so it is not counted).
-        const own = new Set(traceRules(example, role).filter((match) => !match.cancelledBy && match.patternId.startsWith(`${rule.id}#`)).map((match) => match.patternId));
+        const own = ownPatternsFired(traceRules(example, role), rule.id);
         fired ||= own.has(pattern.id);
         firedAlone ||= own.size === 1 && own.has(pattern.id);
       }
       return { id: pattern.id, pattern: pattern.source, ...(pattern.phrase !== undefined ? { phrase: pattern.phrase } : {}), fired, firedAlone };
     });
     const compiled = runnable.map((pattern) => pattern.source);
-    const texts = new Set([...compiled, ...(rule.unless ?? [])].map(comparable));
+    const texts = new Set([...compiled, ...(rule.unless ?? [])].map(comparablePattern));
     const copies = [...texts].filter((text) => seen.has(text)).length;
     for (const text of texts) seen.add(text);
     report.rules.push({ id: rule.id, patterns, copies });

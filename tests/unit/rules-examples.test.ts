@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { check, type CheckTrace } from '../../lib';
 import { patternId } from '../../lib/rules/phrases';
+import { ownPatternsFired } from '../../lib/rules/coverage';
 import { RULE_FILES } from '../../rules';
 // Rules about identifiable people need a school, a roster and staff to refer to.
 // Examples may use these names.
@@ -36,7 +37,7 @@ for (const [file, ruleFile] of Object.entries(RULE_FILES)) {
             const others = entry.examples.map((example) => {
               const trace: CheckTrace = { rules: [], classifier: [] };
               check(example, EXAMPLES_CONFIG, { role, trace });
-              return trace.rules.filter((r) => !r.cancelledBy && r.patternId.startsWith(`${rule.id}#`) && r.patternId !== id).map((r) => r.patternId);
+              return [...ownPatternsFired(trace.rules, rule.id)].filter((fired) => fired !== id);
             });
             expect(
               others.some((fired) => fired.length === 0),

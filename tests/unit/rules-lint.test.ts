@@ -6,6 +6,7 @@ import path from 'node:path';
 import nlp from 'compromise';
 import { describe, expect, it } from 'vitest';
 import { CATEGORIES, POLICY_SECTION_IDS } from '../../lib';
+import { comparablePattern } from '../../lib/rules/coverage';
 import { triggerOf, tagsIn } from '../../lib/rules/pattern';
 import { parseMatchPattern, regsOf, type PatternReg } from '../../lib/text/compromise';
 import { PhraseError, compilePhrase } from '../../lib/rules/phrases';
@@ -82,7 +83,7 @@ describe('rule files', () => {
     const owner = new Map<string, string>();
     const copies: string[] = [];
     for (const rule of allRules) {
-      const texts = new Set([...rule.patterns.flatMap((entry) => (entry.pattern !== undefined ? [entry.pattern] : [])), ...(rule.unless ?? [])].map((t) => t.trim().replace(/\s+/g, ' ')));
+      const texts = new Set([...rule.patterns.flatMap((entry) => (entry.pattern !== undefined ? [entry.pattern] : [])), ...(rule.unless ?? [])].map(comparablePattern));
       for (const text of texts) {
         const first = owner.get(text);
         if (first !== undefined) copies.push(`${rule.id} copies ${first}: ${text}`);
