@@ -43,6 +43,7 @@ export const FAME_CONTEXT: ReadonlySet<string> = new Set([
   'transfer', 'signed', 'signing', 'striker', 'winger', 'midfielder', 'defender', 'keeper', 'goalkeeper', 'manager', 'england', 'lionesses',
   'euros', 'olympics', 'olympic', 'medal', 'race', 'f1', 'prix', 'podium', 'championship', 'wimbledon', 'fight', 'boxer', 'knockout',
   'darts', 'snooker', 'cricket', 'rugby', 'tennis', 'nba', 'nfl', 'fifa', 'ballon', 'fans', 'stadium', 'pundit', 'team',
+  'driver', 'lap', 'pole', 'qualifying', 'grid', 'ferrari', 'mercedes', 'mclaren', 'redbull', 'silverstone',
   // screen and stage
   'film', 'films', 'movie', 'movies', 'cinema', 'netflix', 'disney', 'marvel', 'trailer', 'actor', 'actress', 'acting', 'starring', 'stars',
   'cast', 'role', 'character', 'episode', 'episodes', 'series', 'season', 'show', 'tv', 'telly', 'bbc', 'itv', 'sitcom', 'oscar', 'oscars',
