@@ -428,29 +428,32 @@ export class PupilNameMatcher {
     return false;
   }
 
-  // Worked out once per post: a long post may hold many famous names.
-  private aboutSchoolCache = new WeakMap<readonly Token[], boolean>();
-  private aboutFameCache = new WeakMap<readonly Token[], boolean>();
+  // Worked out once per post and word list: a long post may hold many famous names.
+  private wordsInPost = new WeakMap<readonly Token[], Map<ReadonlySet<string>, boolean>>();
 
-  /** Does the post talk about sport, screen, music, books or politics ("scored", "film", "album")? */
-  private isAboutFame(tokens: readonly Token[]): boolean {
-    let answer = this.aboutFameCache.get(tokens);
+  /** Does any word of the post belong to `words` (compared as name keys: "spider-man" is "spiderman")? */
+  private postHasWordOf(tokens: readonly Token[], words: ReadonlySet<string>): boolean {
+    let answers = this.wordsInPost.get(tokens);
+    if (!answers) {
+      answers = new Map();
+      this.wordsInPost.set(tokens, answers);
+    }
+    let answer = answers.get(words);
     if (answer === undefined) {
-      answer = tokens.some((t) => FAME_CONTEXT.has(t.key));
-      this.aboutFameCache.set(tokens, answer);
+      answer = tokens.some((t) => words.has(t.key));
+      answers.set(words, answer);
     }
     return answer;
   }
 
   /** Does the post name the school or talk about the school day ("in maths", "our head", "year 9", "at lunch")? */
   private isAboutSchool(tokens: readonly Token[], schoolTokens: ReadonlySet<number>): boolean {
-    if (schoolTokens.size > 0) return true;
-    let answer = this.aboutSchoolCache.get(tokens);
-    if (answer === undefined) {
-      answer = tokens.some((t) => SCHOOL_CONTEXT.has(t.lower) || SCHOOL_DAY.has(t.lower));
-      this.aboutSchoolCache.set(tokens, answer);
-    }
-    return answer;
+    return schoolTokens.size > 0 || this.postHasWordOf(tokens, SCHOOL_CONTEXT) || this.postHasWordOf(tokens, SCHOOL_DAY);
+  }
+
+  /** Does the post talk about sport, screen, music, books or politics ("scored", "film", "album")? */
+  private isAboutFame(tokens: readonly Token[]): boolean {
+    return this.postHasWordOf(tokens, FAME_CONTEXT);
   }
 
   // Computed once per sentence per call: a long run-on post has many candidate names in one sentence.
