@@ -52,7 +52,10 @@ const DATE_BEFORE = new Set([
 const DATE_LIKE = new Set(['may', 'june', 'april', 'august', 'summer', 'autumn', 'winter', 'spring', 'dawn', 'christmas', 'easter']);
 
 // Words between a name and its verb that do not change who is acting: "Will literally scored".
-const ADVERBS = new Set(['just', 'literally', 'actually', 'really', 'always', 'never', 'also', 'still', 'finally', 'totally', 'honestly', 'deffo', 'defo', 'lowkey', 'proper', 'even', 'only', 'already']);
+const ADVERBS = new Set([
+  'just', 'literally', 'actually', 'really', 'always', 'never', 'also', 'still', 'finally', 'totally', 'honestly', 'deffo', 'defo', 'lowkey', 'proper', 'even', 'only', 'already',
+  'definitely', 'def', 'clearly', 'obviously', 'apparently', 'allegedly', 'supposedly', 'basically', 'legit', 'probably', 'once', 'secretly',
+]);
 
 // Verb forms that show the word before them is the one doing something.
 const ACTING_VERBS = new Set([

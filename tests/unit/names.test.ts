@@ -103,6 +103,8 @@ describe('pupil names', () => {
     ['Hope scored twice in netball', 'pupil-name:Hope'],
     ['thanks Frank for the notes', 'pupil-name:Frank'],
     ['will literally cried in maths', 'pupil-name:will'],
+    ['Grace definitely stole the money from the charity tin', 'pupil-name:Grace'],
+    ['hope apparently got suspended', 'pupil-name:hope'],
     ['Summer’s party was the best', 'pupil-name:Summer’s'],
     ['zoe wisniewska is so funny', 'pupil-name:zoe wisniewska'],
     ['Ciaran ONeill got player of the match', 'pupil-name:Ciaran ONeill'],
