@@ -99,7 +99,7 @@ export function prepare(config: CheckConfig): PreparedConfig {
   const result: PreparedConfig = {
     config,
     school: new SchoolNameMatcher(config.schoolNames, (lower) => wordKnowledge().isKnownWord(lower)),
-    pupils: new PupilNameMatcher(roster, wordKnowledge()),
+    pupils: new PupilNameMatcher(roster, wordKnowledge(), (lower) => rules.isLexiconWord(lower) || rules.isPatternWord(lower)),
     staff: new StaffNameMatcher(config.staffNames),
     rules,
     isKnownWord: Object.assign((lower: string) => rules.isLexiconWord(lower) || rules.isPatternWord(lower) || schoolWords.has(lower), {

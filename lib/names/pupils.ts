@@ -131,6 +131,8 @@ export class PupilNameMatcher {
   constructor(
     private readonly roster: RosterLookup,
     private readonly words: WordKnowledge,
+    /** Words the rules know that compromise does not ("trans", "ctb"): never a name written without its apostrophe. */
+    private readonly isRuleWord: (lower: string) => boolean = () => false,
   ) {}
 
   find(tokens: readonly Token[], taken: ReadonlySet<number> = new Set()): PupilMention[] {
@@ -265,7 +267,7 @@ export class PupilNameMatcher {
   private isBarePossessive(token: Token): boolean {
     if (token.kind !== 'word' || token.possessive || !/^\p{L}{3,}s$/u.test(token.lower)) return false;
     const stem = token.key.slice(0, -1);
-    return this.roster.isFirstName(stem) && !this.words.isWordLikeName(stem) && !this.words.isWordLikeName(token.lower);
+    return this.roster.isFirstName(stem) && !this.words.isWordLikeName(stem) && !this.words.isWordLikeName(token.lower) && !this.isRuleWord(token.lower);
   }
 
   /** "Will T", "jack h", "Grace S.", "rose k is off" — but not "will u come" or "may i go" (text-speak words). */

@@ -74,7 +74,7 @@ const PERSON_TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'sir', 'da
 /** Going to, coming from or living in a place: "flights to Darwin", "moved to Darwin", "back from Darwin". */
 const TRAVEL_BEFORE = new Set([
   'flight', 'flights', 'flew', 'fly', 'flying', 'emigrated', 'emigrating', 'holiday', 'holidays',
-  'visiting', 'visited', 'visit', 'back', 'lives', 'living', 'live', 'born', 'raised', 'grew', 'drove', 'driving', 'travelled',
+  'visiting', 'visited', 'visit', 'back', 'lives', 'living', 'live', 'lived', 'stayed', 'staying', 'born', 'raised', 'grew', 'drove', 'driving', 'travelled',
   'travelling', 'train', 'trains', 'ferry', 'cruise',
 ]);
 const TRAVEL_PREPOSITIONS = new Set(['to', 'from', 'in', 'into', 'near', 'around', 'round']);

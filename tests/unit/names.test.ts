@@ -85,6 +85,7 @@ describe('school aliases that also name a saint, a person, a place or another bo
     [PLACE, 'Nightingale Hospital in London was built in 9 days'],
     [PLACE, 'walking the dog in Nightingale Park, the pond is frozen'],
     [PLACE, 'the NPS survey says adults are happier'],
+    [PLACE, 'we lived in Nightingale Park for two years before we moved to Leeds'],
   ])('leaves alone in %j: %s', (names, text) => {
     expect(schoolIn(names, text)).toEqual([]);
   });
@@ -162,7 +163,7 @@ describe('namesakes: a famous person, a grown-up in the family or a pet who shar
   // Pupils who share a famous person's full name, or whose first name a family's dog might have.
   const config = validateConfig({
     schoolNames: ['Kingsmead Community College', 'Kingsmead'],
-    pupilNames: ['Harry Kane', 'Emma Watson', 'Tom Holland', 'Ruby Stone', 'Destiny Obi', 'Will Porter', 'Sandra Mensah'],
+    pupilNames: ['Harry Kane', 'Emma Watson', 'Tom Holland', 'Ruby Stone', 'Destiny Obi', 'Will Porter', 'Sandra Mensah', 'Tran Van Minh'],
     staffNames: ['Mr Okafor'],
     role: 'pupil',
   });
@@ -178,6 +179,8 @@ describe('namesakes: a famous person, a grown-up in the family or a pet who shar
     'my nan Ruby turns 90 today 🎂',
     'our dog Will ate a whole sock',
     'my auntie Sandra is visiting this weekend',
+    // "Tran" + s is a word the rules know, not "Tran's" without its apostrophe.
+    'trans people have always existed',
   ])('leaves alone %s', (text) => {
     expect(named(text)).toEqual([]);
   });
