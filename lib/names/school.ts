@@ -84,6 +84,9 @@ const TRAVEL_PREPOSITIONS = new Set(['to', 'from', 'in', 'into', 'near', 'around
  */
 const MOVE_VERBS = new Set(['moved', 'moving', 'move', 'moves', 'relocated', 'relocating']);
 
+/** After initials, words that make them a referencing or writing style ("APA referencing", "MLA format"). */
+const STYLE_AFTER_ACRONYM = new Set(['referencing', 'reference', 'references', 'citation', 'citations', 'citing', 'format', 'formatting', 'style', 'guidelines']);
+
 /** How far either side of an alias its sentence is searched for words of another meaning. */
 const CONTEXT_REACH = 12;
 
@@ -258,6 +261,8 @@ export class SchoolNameMatcher {
     if (this.spelledOutAsSomethingElse(entry, tokens)) return false;
     if (next && next.sentence === token.sentence && /^(19|20)\d\d$/.test(next.text) && !this.hasSchoolContext(tokens, index)) return false;
     if (prev && prev.sentence === token.sentence && ['the', 'a', 'an'].includes(prev.lower) && !this.postContext(tokens).school) return false;
+    // "APA referencing", "MLA format": initials that name a referencing style, not the school.
+    if (next && next.sentence === token.sentence && STYLE_AFTER_ACRONYM.has(next.lower) && !this.hasSchoolContext(tokens, index)) return false;
     if (token.text === token.text.toUpperCase()) {
       // "OPA!" on its own with nothing school-like around is still most likely the cheer.
       if (/^!/.test(token.after) && !this.hasSchoolContext(tokens, index)) return false;

@@ -68,6 +68,7 @@ describe('school aliases that also name a saint, a person, a place or another bo
     [PERSON, 'the new head at Brunel is strict'],
     [PLACE, 'nightingale park teachers are great'],
     [PLACE, 'Year 7 at Nightingale had a great trip'],
+    [['Marlow Lane Academy', 'MLA'], 'MLA canteen is grim today'],
   ])('finds the school in %j: %s', (names, text) => {
     expect(schoolIn(names, text)).toHaveLength(1);
   });
@@ -86,6 +87,7 @@ describe('school aliases that also name a saint, a person, a place or another bo
     [PLACE, 'walking the dog in Nightingale Park, the pond is frozen'],
     [PLACE, 'the NPS survey says adults are happier'],
     [PLACE, 'we lived in Nightingale Park for two years before we moved to Leeds'],
+    [['Marlow Lane Academy', 'MLA'], 'MLA format makes no sense, why does the title go there'],
   ])('leaves alone in %j: %s', (names, text) => {
     expect(schoolIn(names, text)).toEqual([]);
   });
