@@ -53,3 +53,16 @@ export function famousNameAround(tokens: readonly Token[], i: number): { firstTo
   }
   return undefined;
 }
+
+/** How many famous names the post holds (a short post about a fight names both boxers). */
+export function famousNamesIn(tokens: readonly Token[]): number {
+  let count = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const length = famousNameAt(tokens, i);
+    if (length > 0) {
+      count++;
+      i += length - 1;
+    }
+  }
+  return count;
+}

@@ -14,7 +14,7 @@ import type { Token } from '../text/tokens';
 import { nameKey } from './name-key';
 import { isDroppableParticle, isParticle, NEVER_ALONE_GIVEN } from './name-parts';
 import { FAME_CONTEXT, GROWN_UPS, PETS, SCHOOL_CONTEXT, SCHOOL_DAY } from './context-words';
-import { famousNameAround } from './famous-names';
+import { famousNameAround, famousNamesIn } from './famous-names';
 import type { WordKnowledge } from '../text/english';
 
 export interface RosterLookup {
@@ -456,10 +456,21 @@ export class PupilNameMatcher {
     return schoolTokens.size > 0 || this.postHasWordOf(tokens, SCHOOL_CONTEXT) || this.postHasWordOf(tokens, SCHOOL_DAY);
   }
 
-  /** Does the post talk about sport, screen, music, books or politics ("scored", "film", "album")? */
+  /**
+   * Does the post talk about sport, screen, music, books or politics ("scored", "film", "album"),
+   * or name a second famous person ("Amir Khan vs Kell Brook")?
+   */
   private isAboutFame(tokens: readonly Token[]): boolean {
-    return this.postHasWordOf(tokens, FAME_CONTEXT);
+    if (this.postHasWordOf(tokens, FAME_CONTEXT)) return true;
+    let count = this.famousNamesCache.get(tokens);
+    if (count === undefined) {
+      count = famousNamesIn(tokens);
+      this.famousNamesCache.set(tokens, count);
+    }
+    return count > 1;
   }
+
+  private famousNamesCache = new WeakMap<readonly Token[], number>();
 
   // Computed once per sentence per call: a long run-on post has many candidate names in one sentence.
   private titleCaseCache = new WeakMap<readonly Token[], Map<number, boolean>>();

@@ -370,6 +370,14 @@ export class SchoolNameMatcher {
       if (verb && TRAVEL_BEFORE.has(verb.lower)) return true;
       if (verb && MOVE_VERBS.has(verb.lower) && [3, 4].some((k) => GROWN_UPS.has(before(k)?.lower ?? ''))) return true;
     }
+    // "Darwin Park in Ontario", "from Albion Park in New South Wales": a place that lies somewhere else.
+    const after = tokens[last + 1];
+    const placeAfter = tokens[last + 2];
+    if (after && placeAfter && after.sentence === sentence && placeAfter.sentence === sentence && after.lower === 'in' && !/[,;:!?]/.test(tokens[last].after)) {
+      // A capitalised place, not a month or a day ("Oakfield in September"); "New South Wales", "New York".
+      const capitalised = /^\p{Lu}\p{Ll}/u.test(placeAfter.text);
+      if (capitalised && (this.words.couldBePlace(placeAfter.lower) || (placeAfter.lower === 'new' && /^\p{Lu}/u.test(tokens[last + 3]?.text ?? '')))) return true;
+    }
     // "a walk round Darwin Park", "parkrun at Darwin Park", "the Darwin Park estate".
     if (entry.endsInPlace) {
       if (preposition && THROUGH_A_PLACE.has(preposition.lower)) return true;

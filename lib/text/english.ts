@@ -58,6 +58,9 @@ export function compromiseKnowsWord(lower: string): boolean {
   return isCommonWord(lower);
 }
 
+/** compromise's tags for places. */
+const PLACE_TAGS: ReadonlySet<string> = new Set(['Place', 'City', 'Country', 'Region', 'Address']);
+
 /** What the name matchers ask about words, for telling a name from a word. */
 export class WordKnowledge {
   private readonly wordLike = new Set<string>(wordLikeFirstNames.names);
@@ -90,6 +93,13 @@ export class WordKnowledge {
   /** "darwin", "nunez", "charles": a word compromise knows as a person's name (famous people included). */
   isPersonName(lower: string): boolean {
     return tagsOf(lower).some((t) => t === 'Person' || t === 'LastName' || GIVEN_NAME_TAGS.has(t));
+  }
+
+  /** "brisbane", "ontario", "wales", or a capitalised word no dictionary knows ("Shellharbour"): could name a place. */
+  couldBePlace(lower: string): boolean {
+    const tags = tagsOf(lower);
+    if (tags.length === 0) return !this.isKnownWord(lower);
+    return tags.some((t) => PLACE_TAGS.has(t));
   }
 
   isLastName(lower: string): boolean {

@@ -68,6 +68,8 @@ describe('school aliases that also name a saint, a person, a place or another bo
     [PERSON, 'the new head at Brunel is strict'],
     [PLACE, 'nightingale park teachers are great'],
     [PLACE, 'Year 7 at Nightingale had a great trip'],
+    [PLACE, 'Nightingale Park in Bristol got outstanding from Ofsted'],
+    [PLACE, 'starting at Nightingale Park in September, so nervous'],
     [['Marlow Lane Academy', 'MLA'], 'MLA canteen is grim today'],
   ])('finds the school in %j: %s', (names, text) => {
     expect(schoolIn(names, text)).toHaveLength(1);
@@ -87,6 +89,7 @@ describe('school aliases that also name a saint, a person, a place or another bo
     [PLACE, 'walking the dog in Nightingale Park, the pond is frozen'],
     [PLACE, 'the NPS survey says adults are happier'],
     [PLACE, 'we lived in Nightingale Park for two years before we moved to Leeds'],
+    [PLACE, 'Nightingale Park in Ontario has the best maple syrup stall'],
     [['Marlow Lane Academy', 'MLA'], 'MLA format makes no sense, why does the title go there'],
   ])('leaves alone in %j: %s', (names, text) => {
     expect(schoolIn(names, text)).toEqual([]);
@@ -177,6 +180,7 @@ describe('namesakes: a famous person, a grown-up in the family or a pet who shar
     'Emma Watson was so good in the Little Women film',
     'rewatching spiderman, tom holland is the best one',
     'Tom Holland is the best Spider-Man, no debate',
+    'Harry Kane and Jude Bellingham on the same night, my dad was buzzing',
     "Destiny's Child on repeat while I revise",
     'my nan Ruby turns 90 today 🎂',
     'our dog Will ate a whole sock',
