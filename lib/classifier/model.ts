@@ -148,6 +148,26 @@ export class ClassifierModel {
    */
   private contributions(tokens: readonly ClassifierToken[], text: string): { sums: Float64Array; counts: Int32Array } {
     const k = this.categories.length;
+    const { sums, counts, wordHashes } = this.ownWordSums(tokens);
+    const weights = this.weights;
+    const context = contextFeatures(tokens, wordHashes, text, this.hashBits);
+    for (let f = 0; f < context.length; f++) {
+      const row = context.buckets[f] * k;
+      const out = context.owners[f] * k;
+      for (let c = 0; c < k; c++) sums[out + c] += weights[row + c];
+      counts[context.owners[f]]++;
+    }
+    return { sums, counts };
+  }
+
+  /**
+   * Each token's own features (its word, spelling, lemma and letters) summed per
+   * category, how many it has, and its word hash for the pairs. A word's own
+   * features are the same wherever it stands, so each distinct word is worked
+   * out once per call: a pasted wall of one word costs one word.
+   */
+  private ownWordSums(tokens: readonly ClassifierToken[]): { sums: Float64Array; counts: Int32Array; wordHashes: Int32Array } {
+    const k = this.categories.length;
     const sums = new Float64Array(tokens.length * k);
     const counts = new Int32Array(tokens.length);
     const wordHashes = new Int32Array(tokens.length);
@@ -171,14 +191,7 @@ export class ClassifierModel {
       counts[t] = own.count;
       wordHashes[t] = own.wordHash;
     }
-    const context = contextFeatures(tokens, wordHashes, text, this.hashBits);
-    for (let f = 0; f < context.length; f++) {
-      const row = context.buckets[f] * k;
-      const out = context.owners[f] * k;
-      for (let c = 0; c < k; c++) sums[out + c] += weights[row + c];
-      counts[context.owners[f]]++;
-    }
-    return { sums, counts };
+    return { sums, counts, wordHashes };
   }
 
   /**
@@ -223,15 +236,19 @@ export class ClassifierModel {
     const c = this.categories.findIndex((x) => x.name === category);
     if (c < 0) return new Float64Array(0);
     const k = this.categories.length;
-    const features = this.features(tokens.slice(first, end), text);
-    const share = new Float64Array(end - first);
-    for (let f = 0; f < features.length; f++) {
-      const weight = this.weights[features.buckets[f] * k + c] * this.categories[c].scale;
-      const partner = features.partners[f];
+    const scale = this.categories[c].scale;
+    const window = tokens.slice(first, end);
+    const own = this.ownWordSums(window);
+    const share = new Float64Array(window.length);
+    for (let t = 0; t < window.length; t++) share[t] = own.sums[t * k + c] * scale;
+    const context = contextFeatures(window, own.wordHashes, text, this.hashBits);
+    for (let f = 0; f < context.length; f++) {
+      const weight = this.weights[context.buckets[f] * k + c] * scale;
+      const partner = context.partners[f];
       if (partner >= 0) {
-        share[features.owners[f]] += weight / 2;
+        share[context.owners[f]] += weight / 2;
         share[partner] += weight / 2;
-      } else share[features.owners[f]] += weight;
+      } else share[context.owners[f]] += weight;
     }
     return share;
   }
