@@ -155,16 +155,15 @@ export class PupilNameMatcher {
       // else when the pupil is Harry Jones or Destiny Obi. A pupil who shares the whole name ("Harry
       // Kane") is the famous one only where the post is about their world ("scored", "film") and not
       // about school, and names no pupil before.
+      const full = this.fullNameAt(tokens, i, taken, found);
       const famous = famousNameAround(tokens, i);
       if (famous) {
-        const own = this.fullNameAt(tokens, i, taken, found);
-        const sharesWholeName = !!own && own.firstToken <= famous.firstToken && own.lastToken >= famous.lastToken;
+        const sharesWholeName = !!full && full.firstToken <= famous.firstToken && full.lastToken >= famous.lastToken;
         if (!sharesWholeName || (found.length === 0 && this.isAboutFame(tokens) && !this.isAboutSchool(tokens, taken))) {
           i = famous.lastToken;
           continue;
         }
       }
-      const full = this.fullNameAt(tokens, i, taken, found);
       if (full) {
         // Surname first ("Kim Ji-woo"): a word already taken as a first name on its own is part of this name.
         while (found.length > 0 && found[found.length - 1].lastToken >= full.firstToken) found.pop();

@@ -116,7 +116,6 @@ const OTHER_MEANING_CONTEXT = new Set([
   'wedding', 'venue', 'hotel', 'restaurant', 'menu', 'taverna', 'holiday', 'tour', 'documentary',
 ]);
 
-
 /** "Aldhelms" and "Aldhelm" (from "Aldhelm's") are the same name word. */
 function sameNameWord(a: string, b: string): boolean {
   return a === b || a === `${b}s` || b === `${a}s`;
